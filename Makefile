@@ -1,0 +1,111 @@
+# csrlint - build, test, install. Libraries are found with pkg-config.
+# Variables honoured: CC CFLAGS CPPFLAGS LDFLAGS PREFIX DESTDIR, plus
+#   BUILDDIR (default build), WERROR=1 (warnings are errors), SANITIZE=address,undefined.
+
+PREFIX   ?= /usr/local
+DESTDIR  ?=
+BUILDDIR ?= build
+CC       ?= cc
+CFLAGS   ?= -O2 -g
+PKG_CONFIG ?= pkg-config
+PYTHON   ?= /usr/bin/python3
+
+# Debian packages: build, tests, and the benchmark peers.
+DEB_BUILD = make gcc pkg-config libtasn1-6-dev libtasn1-bin nettle-dev libgmp-dev liblua5.4-dev \
+            libidn2-dev libpsl-dev libjansson-dev publicsuffix
+DEB_TEST  = libcmocka-dev openssl gnutls-bin
+DEB_BENCH = golang-go python3-cryptography
+
+PKGS := libtasn1 hogweed nettle gmp jansson
+PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lgmp
+TEST_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
+TEST_LIBS   = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
+
+WARN = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wvla
+ifeq ($(WERROR),1)
+WARN += -Werror
+endif
+ifneq ($(SANITIZE),)
+SAN = -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
+endif
+
+ALL_CFLAGS  = -std=gnu11 $(WARN) -Icore $(PKG_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(SAN)
+ALL_LDFLAGS = $(LDFLAGS) $(SAN)
+
+LIB_SRCS := $(sort $(filter-out core/main.c,$(wildcard core/*.c parsers/*.c rules/*.c rules/*/*.c)))
+LIB_OBJS := $(LIB_SRCS:%.c=$(BUILDDIR)/%.o)
+LIB      := $(BUILDDIR)/libcsrlint.a
+BIN      := $(BUILDDIR)/csrlint
+TEST_SRCS := $(sort $(wildcard tests/*/test_*.c))
+TEST_BINS := $(TEST_SRCS:%.c=$(BUILDDIR)/%)
+TEST_HELPERS := $(wildcard tests/helpers/*.c)
+
+.PHONY: all deps demo check test install uninstall clean asn1 bench
+all: $(BIN) $(LIB)
+
+$(BUILDDIR)/%.o: %.c $(wildcard core/*.h core/*.def parsers/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(LIB): $(LIB_OBJS)
+	@mkdir -p $(dir $@)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+$(BIN): $(BUILDDIR)/core/main.o $(LIB)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(BUILDDIR)/tests/%: tests/%.c $(TEST_HELPERS) $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(TEST_CFLAGS) -Itests/helpers $(ALL_LDFLAGS) -o $@ $< $(TEST_HELPERS) $(LIB) $(PKG_LIBS) $(TEST_LIBS)
+
+# Installs missing Debian packages as root; otherwise prints the command to run.
+deps:
+	@missing=""; for p in $(DEB_BUILD) $(DEB_TEST) $(EXTRA_DEBS); do \
+	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then \
+	  echo "deps: installing$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	else \
+	  echo "deps: missing packages; run: sudo apt-get install$$missing"; exit 1; \
+	fi
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@for f in tests/data/samples/*; do \
+	  echo "==> $(BIN) inspect $$f"; $(BIN) inspect "$$f"; echo; done
+
+check: deps
+	@$(MAKE) --no-print-directory all tests
+	@CSRLINT=$(BIN) BUILDDIR=$(BUILDDIR) sh tests/run.sh $(TEST_BINS)
+
+tests: $(TEST_BINS)
+
+# Regenerates the compiled ASN.1 module (committed; tests/parsers checks it is fresh).
+asn1:
+	asn1Parser -o parsers/pkcs10_asn1_tab.c -n csrl_pkcs10_asn1_tab parsers/pkcs10.asn
+
+bench:
+	@$(MAKE) --no-print-directory deps EXTRA_DEBS="$(DEB_BENCH)"
+	@$(MAKE) --no-print-directory all $(BUILDDIR)/tests/bench/bench_parse
+	@BUILDDIR=$(BUILDDIR) PYTHON=$(PYTHON) sh tests/bench/run.sh
+
+$(BUILDDIR)/tests/bench/bench_parse: tests/bench/bench_parse.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIB) $(PKG_LIBS)
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/csrlint
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/csrlint
+	install -m 644 $(LIB) $(DESTDIR)$(PREFIX)/lib/libcsrlint.a
+	install -m 644 core/csrlint.h core/errors.def core/anomalies.def $(DESTDIR)$(PREFIX)/include/csrlint/
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/csrlint $(DESTDIR)$(PREFIX)/lib/libcsrlint.a
+	rm -rf $(DESTDIR)$(PREFIX)/include/csrlint
+
+clean:
+	rm -rf $(BUILDDIR)
