@@ -405,6 +405,11 @@ struct csrl_csr {
 	unsigned sig_unused_bits;
 	const struct csrl_node *sig_node;
 	int legacy_pem_label;                /* set by the caller from the PEM block */
+	/* Every anomaly of the outer tree and of the encodings nested in BIT and OCTET STRINGs
+	 * (the key, extension values), with offsets from the start of data. */
+	struct csrl_anomaly *anomalies;
+	size_t nanomalies;
+	struct csrl_arena *arena;            /* owns the tree, the model and this struct */
 };
 
 /** Parses DER bytes (the buffer must outlive the result) into a CSR model.
