@@ -1,0 +1,48 @@
+/* cli.c - command dispatch, global help and version. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "csrlint.h"
+
+static const char usage[] =
+	"Usage: csrlint COMMAND [OPTIONS] FILE...\n"
+	"\n"
+	"Inspects PKCS#10 certificate signing requests (CSRs), DER or PEM.\n"
+	"\n"
+	"Commands:\n"
+	"  inspect   print a CSR's contents and check its signature\n"
+	"  help      show this help, or `csrlint help COMMAND` for a command's options\n"
+	"  version   print the version\n"
+	"\n"
+	"FILE may be '-' for standard input. A file may hold several PEM CSRs.\n"
+	"\n"
+	"Exit status: 0 when every input was read, 1 when an input could not be read\n"
+	"or parsed (each gets one error line on stderr), 2 on a usage error.\n";
+
+int csrl_cli_main(int argc, char **argv)
+{
+	const char *cmd = argc > 1 ? argv[1] : NULL;
+
+	if (!cmd) {
+		fputs(usage, stderr);
+		return CSRL_EXIT_USAGE;
+	}
+	if (strcmp(cmd, "inspect") == 0)
+		return csrl_cmd_inspect(argc - 1, argv + 1);
+	if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
+		printf("csrlint %s\n", csrl_version());
+		return CSRL_EXIT_OK;
+	}
+	if (strcmp(cmd, "help") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
+		if (argc > 2 && strcmp(argv[2], "inspect") == 0) {
+			char *args[] = { argv[2], (char *)"--help", NULL };
+
+			return csrl_cmd_inspect(2, args);
+		}
+		fputs(usage, stdout);
+		return CSRL_EXIT_OK;
+	}
+	fprintf(stderr, "csrlint: unknown command '%s'\n%s", cmd, usage);
+	return CSRL_EXIT_USAGE;
+}

@@ -1,0 +1,13 @@
+/* cli.h - internal: the command-line front end. Each command takes the arguments after its
+ * name and returns the process exit code (0 fine, 1 something failed, 2 usage). */
+#ifndef CSRL_CLI_H
+#define CSRL_CLI_H
+
+enum { CSRL_EXIT_OK = 0, CSRL_EXIT_FAIL = 1, CSRL_EXIT_USAGE = 2 };
+
+/** Entry point of the `csrlint` program. */
+int csrl_cli_main(int argc, char **argv);
+/** `csrlint inspect [options] FILE...` */
+int csrl_cmd_inspect(int argc, char **argv);
+
+#endif
