@@ -75,7 +75,7 @@ deps:
 
 demo: deps
 	@$(MAKE) --no-print-directory all
-	@for f in tests/data/samples/*; do \
+	@for f in tests/data/samples/*.csr tests/data/samples/*.der; do \
 	  echo "==> $(BIN) inspect $$f"; $(BIN) inspect "$$f"; echo; done
 
 check: deps
