@@ -1,0 +1,46 @@
+#!/bin/sh
+# `make bench`: csrlint against the Go crypto/x509 and pyca/cryptography peers from
+# ../shared/bench, in the same run, each pinned to one core, best of ROUNDS runs each.
+# Reports throughput and the ratio to the faster peer (machines are noisy: ratios, not times).
+set -eu
+top=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$top"
+: "${BUILDDIR:=build}" "${PYTHON:=/usr/bin/python3}" "${ROUNDS:=3}" "${BENCH_N:=10000}"
+shared="${CSRL_SHARED:-$top/../shared}"
+out="$BUILDDIR/bench"
+corpus="$out/corpus-$BENCH_N"
+mkdir -p "$out"
+if [ ! -f "$corpus/.done" ]; then
+	echo "bench: generating $BENCH_N CSRs in $corpus"
+	rm -rf "$corpus"
+	"$PYTHON" "$shared/bench/make_corpus.py" "$corpus" "$BENCH_N" >/dev/null
+	touch "$corpus/.done"
+fi
+if [ ! -x "$out/peer_go" ]; then
+	(cd "$shared/bench/peer_go" && GOCACHE="$top/$out/gocache" GOFLAGS=-buildvcs=false \
+		go build -o "$top/$out/peer_go" .)
+fi
+pin="taskset -c 0"
+command -v taskset >/dev/null || pin=""
+# best NAME CMD...: runs CMD ROUNDS times, prints its best line and sets BEST (CSR/s).
+best() {
+	name=$1; shift
+	BEST=0 line=""
+	i=0
+	while [ "$i" -lt "$ROUNDS" ]; do
+		l=$($pin "$@" | tail -n 1)
+		r=$(echo "$l" | sed -n 's/.*, \([0-9.]*\) CSR\/s.*/\1/p')
+		if [ -n "$r" ] && awk "BEGIN { exit !($r > $BEST) }"; then
+			BEST=$r line=$l
+		fi
+		i=$((i + 1))
+	done
+	echo "  $line"
+}
+echo "parse + verify, $BENCH_N CSRs, one core, best of $ROUNDS:"
+best go "$out/peer_go" "$corpus";                 go=$BEST
+best pyca "$PYTHON" "$shared/bench/peer_pyca.py" "$corpus"; pyca=$BEST
+best csrlint "$BUILDDIR/tests/bench/bench_parse" "$corpus"; ours=$BEST
+awk -v o="$ours" -v g="$go" -v p="$pyca" 'BEGIN {
+	f = g > p ? g : p; name = g > p ? "go" : "pyca";
+	printf "csrlint / faster peer (%s): %.2fx (target >= 1.5x)\n", name, o / f }'
