@@ -244,8 +244,8 @@ static void *run_job(void *arg)
 	return NULL;
 }
 
-/* The first calls race to build the definitions; pthread_once must make that safe. In a
- * fresh process this is the first test to touch the module only when run alone. */
+/* The first calls race to build the definitions; pthread_once must make that safe. This
+ * test runs first in main so that the race really happens. */
 static void test_threads(void **state)
 {
 	pthread_t t[4];
