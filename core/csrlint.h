@@ -337,6 +337,7 @@ struct csrl_ext {
 	const struct csrl_node *value_node;  /* the OCTET STRING */
 	int decoded;                         /* 1 when the fields for its kind are set */
 	int decode_failed;                   /* known kind whose value did not decode */
+	int malformed;                       /* not an Extension SEQUENCE: only node is set */
 	/* SAN */
 	struct csrl_gname *names;
 	size_t nnames;
@@ -368,6 +369,8 @@ struct csrl_attr {
 	size_t nvalues;
 	const struct csrl_node *first_value; /* NULL when the SET is empty */
 	char *text;                          /* first value as UTF-8 for string values, else NULL */
+	int malformed;                       /* not SEQUENCE { OID, SET }, or an extensionRequest
+					      * value that is not a SEQUENCE: only node is set */
 };
 
 /** Signature algorithm of the request. */

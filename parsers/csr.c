@@ -149,26 +149,21 @@ const struct csrl_node *csr_nested(struct csr_ctx *c, const struct csrl_node *no
 	return root;
 }
 
-/* Finds the first LENGTH_OVERRUN anomaly: such a tree has no trustworthy signed bytes. */
-static int check_overrun(struct csr_ctx *c, const struct csrl_der *der)
+/* A truncated outermost element leaves no trustworthy signed bytes: that is fatal. An overrun
+ * deeper down was clamped to its parent by the reader, so the structure around it still holds
+ * and the anomaly stays for the rules to report. */
+static int check_truncated(struct csr_ctx *c, const struct csrl_node *root)
 {
-	size_t i;
-
-	for (i = 0; i < der->nanomalies; i++) {
-		const struct csrl_anomaly *a = &der->anomalies[i];
-		const struct csrl_node *n = a->node;
-
-		if (a->kind != CSRL_ANOM_LENGTH_OVERRUN)
-			continue;
-		if (n && n->depth == 0)
-			return csrl_error_set(c->err, CSRL_ERR_TRUNCATED, a->offset,
-				"input is truncated: the element at offset %zu declares %zu content bytes "
-				"but only %zu follow", n->offset, n->declared_len, n->len);
-		return csrl_error_set(c->err, CSRL_ERR_CSR_STRUCTURE, a->offset,
-			"element at offset %zu declares %zu content bytes, more than its enclosing "
-			"element holds", n ? n->offset : a->offset, n ? n->declared_len : 0);
-	}
-	return CSRL_ERR_OK;
+	if (root->declared_len == root->len)
+		return CSRL_ERR_OK;
+	if (csrl_node_has(root, CSRL_ANOM_LENGTH_INDEFINITE))
+		return csrl_error_set(c->err, CSRL_ERR_TRUNCATED, root->offset + root->hdr_len +
+				      root->len, "input is truncated: the indefinite-length "
+				      "element at offset %zu has no end-of-contents octets",
+				      root->offset);
+	return csrl_error_set(c->err, CSRL_ERR_TRUNCATED, root->offset + root->hdr_len + root->len,
+		"input is truncated: the element at offset %zu declares %zu content bytes but "
+		"only %zu follow", root->offset, root->declared_len, root->len);
 }
 
 /* Says what a well-formed DER value that is not a CSR most likely is. */
@@ -240,7 +235,7 @@ static int parse_outer(struct csr_ctx *c)
 		return csrl_error_set(c->err, CSRL_ERR_NOT_CSR, root->offset,
 			"outer element is tag %s%u, not the SEQUENCE of a certificate request",
 			root->cls == CSRL_CLASS_UNIVERSAL ? "" : "[context/application] ", root->tag);
-	if ((rc = check_overrun(c, csr->der)) != CSRL_ERR_OK)
+	if ((rc = check_truncated(c, root)) != CSRL_ERR_OK)
 		return rc;
 	cri = csrl_node_child(root, 0);
 	alg = csrl_node_child(root, 1);

@@ -171,16 +171,18 @@ static int parse_ext(struct csr_ctx *c, const struct csrl_node *n, struct csrl_e
 	return 0;
 }
 
-/* Appends the Extensions of one extensionRequest value to csr->exts. */
-static int parse_extensions(struct csr_ctx *c, const struct csrl_node *seq)
+/* Appends the Extensions of one extensionRequest value to csr->exts. A value or an Extension
+ * that is not what RFC 2985/5280 say is kept as malformed, for the rules to report. */
+static int parse_extensions(struct csr_ctx *c, struct csrl_attr *a, const struct csrl_node *seq)
 {
 	struct csrl_csr *csr = c->csr;
 	const struct csrl_node *n;
 	struct csrl_ext *all;
 
-	if (!csrl_node_is(seq, CSRL_TAG_SEQUENCE) || !seq->constructed)
-		return csr_fail(c, seq, "extensionRequest value at offset %zu is not a SEQUENCE OF "
-				"Extension", seq->offset);
+	if (!csrl_node_is(seq, CSRL_TAG_SEQUENCE) || !seq->constructed) {
+		a->malformed = 1;
+		return CSRL_ERR_OK;
+	}
 	if (!seq->nchildren)
 		return CSRL_ERR_OK;
 	all = csrl_arena_alloc(c->arena, (csr->nexts + seq->nchildren) * sizeof *all);
@@ -190,11 +192,13 @@ static int parse_extensions(struct csr_ctx *c, const struct csrl_node *seq)
 		memcpy(all, csr->exts, csr->nexts * sizeof *all);
 	csr->exts = all;
 	for (n = seq->child; n; n = n->next) {
-		if (parse_ext(c, n, &csr->exts[csr->nexts]) != 0)
-			return csr_fail(c, n, "requested extension at offset %zu is not SEQUENCE { "
-					"OBJECT IDENTIFIER, BOOLEAN OPTIONAL, OCTET STRING }",
-					n->offset);
-		csr->nexts++;
+		struct csrl_ext *e = &csr->exts[csr->nexts++];
+
+		if (parse_ext(c, n, e) != 0) {
+			memset(e, 0, sizeof *e);
+			e->node = n;
+			e->malformed = 1;
+		}
 	}
 	return CSRL_ERR_OK;
 }
@@ -207,11 +211,12 @@ static int parse_attr(struct csr_ctx *c, const struct csrl_node *n, struct csrl_
 	const struct csrl_node *v;
 	int rc;
 
-	if (!csrl_node_is(n, CSRL_TAG_SEQUENCE) || !csr_is_oid(oid) || !set ||
-	    !csrl_node_is(set, CSRL_TAG_SET) || set->next)
-		return csr_fail(c, n, "attribute at offset %zu is not SEQUENCE { OBJECT "
-				"IDENTIFIER, SET OF values }", n->offset);
 	a->node = n;
+	if (!csrl_node_is(n, CSRL_TAG_SEQUENCE) || !csr_is_oid(oid) || !set ||
+	    !csrl_node_is(set, CSRL_TAG_SET) || set->next) {
+		a->malformed = 1;
+		return CSRL_ERR_OK;
+	}
 	a->oid = csr_bytes(oid);
 	info = csrl_oid_lookup(a->oid.p, a->oid.len);
 	a->name = info ? info->name : NULL;
@@ -234,7 +239,7 @@ static int parse_attr(struct csr_ctx *c, const struct csrl_node *n, struct csrl_
 		return csrl_error_set(c->err, CSRL_ERR_NOMEM, v->offset, "out of memory");
 	if (a->kind == CSRL_ATTR_EXTENSION_REQUEST)
 		for (v = set->child; v; v = v->next)
-			if ((rc = parse_extensions(c, v)) != CSRL_ERR_OK)
+			if ((rc = parse_extensions(c, a, v)) != CSRL_ERR_OK)
 				return rc;
 	return CSRL_ERR_OK;
 }

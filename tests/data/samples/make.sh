@@ -19,18 +19,21 @@ openssl req -new -key "$tmp/ed.key" -subj "/O=Example Devices/CN=device-0042" \
 	-addext "subjectAltName=URI:urn:example:device:0042" -out ed25519-device.csr
 # A request with a challenge password (shown redacted) and a flaw: its subject was
 # changed after signing, so the signature does not verify.
-openssl req -new -key "$tmp/rsa.key" -sha256 -subj "/CN=old.example.net" \
-	-passin pass:x -addext "subjectAltName=DNS:old.example.net" \
-	-config /dev/stdin -out "$tmp/flawed.der" -outform DER <<'CONF'
+cat > "$tmp/flawed.cnf" <<'CONF'
 [req]
 distinguished_name = dn
 attributes = attrs
+req_extensions = ext
 prompt = no
 [dn]
 CN = old.example.net
 [attrs]
 challengePassword = sample-secret
+[ext]
+subjectAltName = DNS:old.example.net
 CONF
+openssl req -new -key "$tmp/rsa.key" -sha256 -config "$tmp/flawed.cnf" -outform DER \
+	-out "$tmp/flawed.der"
 # flip one letter of the CN ("old" -> "odd") inside the signed bytes
 od -An -v -tx1 "$tmp/flawed.der" | tr -d ' \n' | sed 's/6f6c642e6578/6f64642e6578/' |
 	xxd -r -p > "$tmp/tampered.der"
