@@ -243,6 +243,8 @@ static int parse_outer(struct csr_ctx *c)
 	if (!cri || !alg || !sig || root->nchildren != 3 || !csrl_node_is(cri, CSRL_TAG_SEQUENCE) ||
 	    !csrl_node_is(alg, CSRL_TAG_SEQUENCE) || !csrl_node_is(sig, CSRL_TAG_BIT_STRING))
 		return not_a_csr(c, root);
+	if (cri->child && cri->child->cls == CSRL_CLASS_CONTEXT && cri->child->tag == 0)
+		return not_a_csr(c, root);
 	csr->cri = cri;
 	csr->tbs.p = csr->data + cri->offset;
 	csr->tbs.len = cri->hdr_len + cri->len;
