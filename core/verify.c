@@ -271,6 +271,10 @@ void csrl_verify(const struct csrl_csr *csr, struct csrl_verify_result *res)
 	}
 	if (unsupported(csr, res) || mismatch(csr, res))
 		return;
+	if (!csr->tbs.p || csr->tbs.len == 0) {
+		verify_set(res, CSRL_VERIFY_INVALID, "the request has no signed part");
+		return;
+	}
 	if (!csr->sig.p || csr->sig.len == 0) {
 		verify_set(res, CSRL_VERIFY_INVALID, "the signature BIT STRING is empty");
 		return;
