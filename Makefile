@@ -8,12 +8,11 @@ BUILDDIR ?= build
 CC       ?= cc
 CFLAGS   ?= -O2 -g
 PKG_CONFIG ?= pkg-config
-PYTHON   ?= /usr/bin/python3
 
 # Debian packages: build, tests, and the benchmark peers.
 DEB_BUILD = make gcc pkg-config libtasn1-6-dev libtasn1-bin nettle-dev libgmp-dev liblua5.4-dev \
             libidn2-dev libpsl-dev libjansson-dev publicsuffix
-DEB_TEST  = libcmocka-dev openssl gnutls-bin
+DEB_TEST  = libcmocka-dev openssl gnutls-bin python3
 DEB_BENCH = golang-go python3-cryptography
 
 PKGS := libtasn1 hogweed nettle gmp jansson
@@ -91,7 +90,7 @@ asn1:
 bench:
 	@$(MAKE) --no-print-directory deps EXTRA_DEBS="$(DEB_BENCH)"
 	@$(MAKE) --no-print-directory all $(BUILDDIR)/tests/bench/bench_parse
-	@BUILDDIR=$(BUILDDIR) PYTHON=$(PYTHON) sh tests/bench/run.sh
+	@BUILDDIR=$(BUILDDIR) sh tests/bench/run.sh
 
 $(BUILDDIR)/tests/bench/bench_parse: tests/bench/bench_parse.c $(LIB)
 	@mkdir -p $(dir $@)

@@ -5,16 +5,21 @@
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top"
-: "${BUILDDIR:=build}" "${PYTHON:=/usr/bin/python3}" "${ROUNDS:=3}" "${BENCH_N:=10000}"
+: "${BUILDDIR:=build}" "${ROUNDS:=3}" "${BENCH_N:=10000}"
+# The pyca peer: the python3 on PATH when it has pyca/cryptography, else Debian's.
+if [ -z "${PYTHON:-}" ]; then
+	PYTHON=/usr/bin/python3
+	if python3 -c 'import cryptography' 2>/dev/null; then PYTHON=$(command -v python3); fi
+fi
 shared="${CSRL_SHARED:-$top/../shared}"
 out="$BUILDDIR/bench"
 corpus="$out/corpus-$BENCH_N"
 mkdir -p "$out"
-if [ ! -f "$corpus/.done" ]; then
+if [ ! -f "$corpus.done" ]; then
 	echo "bench: generating $BENCH_N CSRs in $corpus"
 	rm -rf "$corpus"
 	"$PYTHON" "$shared/bench/make_corpus.py" "$corpus" "$BENCH_N" >/dev/null
-	touch "$corpus/.done"
+	touch "$corpus.done"
 fi
 if [ ! -x "$out/peer_go" ]; then
 	(cd "$shared/bench/peer_go" && GOCACHE="$top/$out/gocache" GOFLAGS=-buildvcs=false \
@@ -37,7 +42,7 @@ best() {
 	done
 	echo "  $line"
 }
-echo "parse + verify, $BENCH_N CSRs, one core, best of $ROUNDS:"
+echo "parse + verify, $BENCH_N CSRs, one core, best of $ROUNDS ($PYTHON: pyca/cryptography $("$PYTHON" -c 'import cryptography; print(cryptography.__version__)')):"
 best go "$out/peer_go" "$corpus";                 go=$BEST
 best pyca "$PYTHON" "$shared/bench/peer_pyca.py" "$corpus"; pyca=$BEST
 best csrlint "$BUILDDIR/tests/bench/bench_parse" "$corpus"; ours=$BEST
