@@ -220,8 +220,12 @@ static int unsupported(const struct csrl_csr *csr, struct csrl_verify_result *re
 	}
 	if (alg->kind != CSRL_SIG_RSA_PSS && alg->kind != CSRL_SIG_ED25519 &&
 	    alg->kind != CSRL_SIG_ED448 && !nettle_hash_of(alg->hash)) {
-		verify_set(res, CSRL_VERIFY_UNSUPPORTED, "%s (in %s) is not supported by the "
-			   "verifier", csrl_hash_name(alg->hash), name);
+		if (alg->hash == CSRL_HASH_UNKNOWN || alg->hash == CSRL_HASH_NONE)
+			verify_set(res, CSRL_VERIFY_UNSUPPORTED, "the hash of %s is not supported "
+				   "by the verifier", name);
+		else
+			verify_set(res, CSRL_VERIFY_UNSUPPORTED, "%s is not supported by the "
+				   "verifier", csrl_hash_name(alg->hash));
 		return 1;
 	}
 	if (csr->key.type == CSRL_KEY_UNKNOWN) {

@@ -126,7 +126,7 @@ static const struct {
 	{ "valid-rsa3072-e3-sha256", V, "with SHA-256 verified" },
 	{ "invalid-rsa2048-sha256-tampered", I, "signature does not match the public key" },
 	{ "invalid-rsa2048-sha384-tampered", I, "signature does not match the public key" },
-	{ "unsupported-rsa2048-sha3-256", U, "SHA3-256" },
+	{ "unsupported-rsa2048-sha3-256", U, "SHA3-256 is not supported by the verifier" },
 	{ "valid-pss-sha256-salt32", V, "SHA-256, MGF1 with SHA-256 and a 32-byte salt" },
 	{ "valid-pss-sha256-salt0", V, "a 0-byte salt" },
 	{ "valid-pss-sha256-saltmax", V, "a 222-byte salt" },
@@ -271,7 +271,9 @@ static void test_unsupported_algs(void **state)
 
 	(void)state;
 	set_alg(csr, CSRL_OID_MD4_RSA, CSRL_SIG_RSA_PKCS1, CSRL_HASH_MD4);
-	expect(csr, CSRL_VERIFY_UNSUPPORTED, "MD4 (in md4WithRSAEncryption) is not supported");
+	expect(csr, CSRL_VERIFY_UNSUPPORTED, "MD4 is not supported by the verifier");
+	csr->sigalg.hash = CSRL_HASH_UNKNOWN;
+	expect(csr, CSRL_VERIFY_UNSUPPORTED, "the hash of md4WithRSAEncryption is not supported");
 	set_alg(csr, CSRL_OID_MD2_RSA, CSRL_SIG_RSA_PKCS1, CSRL_HASH_MD2);
 	expect(csr, CSRL_VERIFY_UNSUPPORTED, "MD2");
 	set_alg(csr, CSRL_OID_ML_DSA_65, CSRL_SIG_UNKNOWN, CSRL_HASH_UNKNOWN);
