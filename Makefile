@@ -40,7 +40,7 @@ TEST_SRCS := $(sort $(wildcard tests/*/test_*.c))
 TEST_BINS := $(TEST_SRCS:%.c=$(BUILDDIR)/%)
 TEST_HELPERS := $(wildcard tests/helpers/*.c)
 
-.PHONY: all deps demo check test install uninstall clean asn1 bench
+.PHONY: all deps demo check test install uninstall clean asn1 registry bench
 all: $(BIN) $(LIB)
 
 $(BUILDDIR)/%.o: %.c $(wildcard core/*.h core/*.def parsers/*.h)
@@ -86,6 +86,10 @@ tests: $(TEST_BINS)
 # Regenerates the compiled ASN.1 module (committed; tests/parsers checks it is fresh).
 asn1:
 	asn1Parser -o parsers/pkcs10_asn1_tab.c -n csrl_pkcs10_asn1_tab parsers/pkcs10.asn
+
+# Regenerates the sorted rule list (committed; tests/rules checks it is fresh).
+registry:
+	sh rules/gen-registry.sh
 
 bench:
 	@$(MAKE) --no-print-directory deps EXTRA_DEBS="$(DEB_BENCH)"

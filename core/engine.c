@@ -1,0 +1,250 @@
+/* engine.c - runs the selected rules over one CSR and collects their findings. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lint.h"
+
+/* A rule that reports without end (a SAN list of 100,000 names) must not make the output
+ * unbounded: past this, one more finding says how many were left out. */
+#define MAX_FINDINGS_PER_RULE 1000
+
+static const char *const severity_names[] = { "info", "notice", "warning", "error", "fatal" };
+
+const char *csrl_severity_name(enum csrl_severity s)
+{
+	return (unsigned)s <= CSRL_SEV_FATAL ? severity_names[s] : "unknown";
+}
+
+int csrl_severity_parse(const char *name)
+{
+	int i;
+
+	for (i = 0; i <= CSRL_SEV_FATAL; i++)
+		if (strcmp(name, severity_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+const char *csrl_source_name(enum csrl_source s)
+{
+	switch (s) {
+	case CSRL_SRC_RFC2986: return "RFC 2986";
+	case CSRL_SRC_RFC2985: return "RFC 2985";
+	case CSRL_SRC_RFC5280: return "RFC 5280";
+	case CSRL_SRC_X690: return "ITU-T X.690";
+	case CSRL_SRC_CABF_BR: return "CA/B BR";
+	case CSRL_SRC_LETSENCRYPT: return "Let's Encrypt";
+	case CSRL_SRC_COMMUNITY: return "community";
+	case CSRL_SRC_OTHER_RFC: return "RFC";
+	}
+	return "unknown";
+}
+
+static const struct { unsigned bit; const char *name; } profiles[] = {
+	{ CSRL_PROFILE_RFC, "rfc" },
+	{ CSRL_PROFILE_TLS_SERVER, "tls-server" },
+	{ CSRL_PROFILE_LETSENCRYPT, "letsencrypt" },
+	{ CSRL_PROFILE_PRIVATE_PKI, "private-pki" },
+};
+
+unsigned csrl_profile_parse(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof profiles / sizeof profiles[0]; i++)
+		if (strcmp(name, profiles[i].name) == 0)
+			return profiles[i].bit;
+	return 0;
+}
+
+const char *csrl_profile_name(unsigned bit)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof profiles / sizeof profiles[0]; i++)
+		if (profiles[i].bit == bit)
+			return profiles[i].name;
+	return "unknown";
+}
+
+void csrl_profiles_to_string(unsigned mask, char *buf, size_t size)
+{
+	size_t i, o = 0;
+
+	if (!size)
+		return;
+	buf[0] = '\0';
+	for (i = 0; i < sizeof profiles / sizeof profiles[0]; i++) {
+		if (!(mask & profiles[i].bit))
+			continue;
+		o += (size_t)snprintf(buf + o, o < size ? size - o : 0, "%s%s", o ? "," : "",
+				      profiles[i].name);
+		if (o >= size)
+			return;
+	}
+}
+
+void csrl_findings_clear(struct csrl_findings *f)
+{
+	size_t i;
+
+	for (i = 0; i < f->n; i++) {
+		free(f->v[i].message);
+		free(f->v[i].path);
+	}
+	free(f->v);
+	memset(f, 0, sizeof *f);
+}
+
+static void add(struct csrl_findings *f, const char *rule_id, enum csrl_severity sev,
+		char *message, char *path, size_t offset, size_t length)
+{
+	if (message && path && f->n == f->cap) {
+		size_t cap = f->cap ? f->cap * 2 : 16;
+		struct csrl_finding *v = realloc(f->v, cap * sizeof *v);
+
+		if (v) {
+			f->v = v;
+			f->cap = cap;
+		}
+	}
+	if (!message || !path || f->n == f->cap) {
+		free(message);
+		free(path);
+		f->oom = 1;
+		return;
+	}
+	f->v[f->n++] = (struct csrl_finding){ rule_id, sev, message, path, offset, length };
+}
+
+static void vreport(struct csrl_lint_ctx *ctx, const struct csrl_node *node, size_t offset,
+		    size_t length, const char *fmt, va_list ap)
+{
+	char msg[512], path[256] = "";
+	const struct csrl_rule *r = ctx->current;
+
+	if (++ctx->rule_findings > MAX_FINDINGS_PER_RULE) {
+		if (ctx->rule_findings == MAX_FINDINGS_PER_RULE + 1)
+			add(ctx->out, r->id, r->severity, strdup("further findings of this rule "
+			    "were left out"), strdup(""), offset, 0);
+		return;
+	}
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	if (node && ctx->csr)
+		csrl_node_path(ctx->csr, node, path, sizeof path);
+	add(ctx->out, r->id, r->severity, strdup(msg), strdup(path), offset, length);
+}
+
+void csrl_report(struct csrl_lint_ctx *ctx, const struct csrl_node *node, const char *fmt, ...)
+{
+	va_list ap;
+	size_t off = node ? node->offset : 0;
+	size_t len = node ? node->hdr_len + node->len : (ctx->csr ? ctx->csr->len : 0);
+
+	va_start(ap, fmt);
+	vreport(ctx, node, off, len, fmt, ap);
+	va_end(ap);
+}
+
+void csrl_report_at(struct csrl_lint_ctx *ctx, const struct csrl_node *node, size_t offset,
+		    size_t length, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport(ctx, node, offset, length, fmt, ap);
+	va_end(ap);
+}
+
+const struct csrl_rule *csrl_rule_find(const char *id)
+{
+	size_t lo = 0, hi = csrl_rules_count;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(id, csrl_rules[mid]->id);
+
+		if (c == 0)
+			return csrl_rules[mid];
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
+}
+
+/* "san" and "san." both match "san.dns.x" but not "sanity.x". */
+static int matches(const char *id, const char *pat)
+{
+	size_t n = strlen(pat);
+
+	if (n && pat[n - 1] == '.')
+		n--;
+	return strncmp(id, pat, n) == 0 && (id[n] == '\0' || id[n] == '.');
+}
+
+static int listed(const char *id, const char **list)
+{
+	for (; list && *list; list++)
+		if (matches(id, *list))
+			return 1;
+	return 0;
+}
+
+int csrl_rule_selected(const struct csrl_rule *rule, const struct csrl_lint_opts *opts)
+{
+	if (listed(rule->id, opts->disable))
+		return 0;
+	return (rule->profiles & opts->profile) || listed(rule->id, opts->enable);
+}
+
+static int by_offset(const void *a, const void *b)
+{
+	const struct csrl_finding *x = a, *y = b;
+	int c;
+
+	if (x->offset != y->offset)
+		return x->offset < y->offset ? -1 : 1;
+	c = strcmp(x->rule_id, y->rule_id);
+	return c ? c : strcmp(x->message, y->message);
+}
+
+void csrl_lint_csr(const struct csrl_csr *csr, const struct csrl_lint_opts *opts,
+		   struct csrl_findings *out)
+{
+	struct csrl_verify_result vr;
+	struct csrl_error serr;
+	struct csrl_lint_ctx ctx;
+	size_t i, first = out->n;
+
+	csrl_verify(csr, &vr);
+	memset(&serr, 0, sizeof serr);
+	memset(&ctx, 0, sizeof ctx);
+	ctx.csr = csr;
+	ctx.verify = &vr;
+	ctx.schema_rc = csrl_schema_check(csr->data, csr->len, &serr);
+	ctx.schema_err = &serr;
+	ctx.profile = opts->profile;
+	ctx.out = out;
+	for (i = 0; i < csrl_rules_count; i++) {
+		const struct csrl_rule *r = csrl_rules[i];
+
+		if (!csrl_rule_selected(r, opts) || (r->applies && !r->applies(&ctx)))
+			continue;
+		ctx.current = r;
+		ctx.rule_findings = 0;
+		r->check(&ctx, r);
+	}
+	qsort(out->v + first, out->n - first, sizeof *out->v, by_offset);
+}
+
+void csrl_lint_fatal(const struct csrl_error *err, struct csrl_findings *out)
+{
+	char msg[400];
+
+	snprintf(msg, sizeof msg, "cannot parse the request: %s", err->msg);
+	add(out, "fatal.unparseable", CSRL_SEV_FATAL, strdup(msg), strdup(""), err->offset, 0);
+}
