@@ -3,8 +3,10 @@
 #include "lint.h"
 
 extern const struct csrl_rule csrl_rules_der[];
+extern const struct csrl_rule csrl_rule_csr_version_invalid;
 
 const struct csrl_rule *const csrl_rules[] = {
+	&csrl_rule_csr_version_invalid,
 	&csrl_rules_der[CSRL_ANOM_BITSTRING_PADDING_NONZERO],
 	&csrl_rules_der[CSRL_ANOM_BITSTRING_UNUSED_INVALID],
 	&csrl_rules_der[CSRL_ANOM_BMP_LENGTH],
