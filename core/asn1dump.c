@@ -94,7 +94,8 @@ static const char *note_for(const struct csrl_node *prev, const struct csrl_node
 	if (csrl_node_is(n, CSRL_TAG_BOOLEAN) && !n->constructed && n->len == 1 &&
 	    n->content[0] == 0 && prev && csrl_node_is(prev, CSRL_TAG_OID) && !prev->constructed &&
 	    n->parent && n->parent->child == prev && n->next && !n->next->next &&
-	    csrl_node_is(n->next, CSRL_TAG_OCTET_STRING) && csrl_node_is(n->parent, CSRL_TAG_SEQUENCE))
+	    csrl_node_is(n->next, CSRL_TAG_OCTET_STRING) &&
+	    csrl_node_is(n->parent, CSRL_TAG_SEQUENCE))
 		return "explicit-default";
 	return NULL;
 }

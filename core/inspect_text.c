@@ -33,6 +33,7 @@ static void print_version(FILE *out, const struct csrl_csr *csr)
 
 static void print_exponent(FILE *out, struct csrl_bytes e)
 {
+	struct csrl_bytes s = csrl_strip_zeros(e);
 	char hex[160];
 	uint64_t v;
 
@@ -44,7 +45,7 @@ static void print_exponent(FILE *out, struct csrl_bytes e)
 		fprintf(out, "                Exponent: %" PRIu64 " (0x%" PRIx64 ")", v, v);
 	else
 		fprintf(out, "                Exponent: 0x%s",
-			csrl_hex(hex, sizeof hex, csrl_strip_zeros(e).p, csrl_strip_zeros(e).len, 0));
+			csrl_hex(hex, sizeof hex, s.p, s.len, 0));
 	fprintf(out, "%s\n", e.p[0] & 0x80 ? "  [negative INTEGER]" : "");
 }
 
@@ -102,7 +103,7 @@ static void print_key_fields(FILE *out, const struct csrl_pubkey *k)
 			print_wrapped(out, "Q", k->dsa_q, 1);
 			print_wrapped(out, "G", k->dsa_g, 1);
 		} else {
-			fprintf(out, "                (parameters absent: inherited from the CA)\n");
+			fprintf(out, "                (no parameters: inherited from the CA)\n");
 		}
 		break;
 	default:
