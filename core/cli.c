@@ -12,13 +12,16 @@ static const char usage[] =
 	"\n"
 	"Commands:\n"
 	"  inspect   print a CSR's contents and check its signature\n"
+	"  lint      check CSRs against a profile's rules (text, JSON, NDJSON, SARIF)\n"
+	"  rules     list the built-in rules with their metadata\n"
 	"  help      show this help, or `csrlint help COMMAND` for a command's options\n"
 	"  version   print the version\n"
 	"\n"
 	"FILE may be '-' for standard input. A file may hold several PEM CSRs.\n"
 	"\n"
-	"Exit status: 0 when every input was read, 1 when an input could not be read\n"
-	"or parsed (each gets one error line on stderr), 2 on a usage error.\n";
+	"Exit status: 0 on success; 1 when an input could not be read (inspect) or a\n"
+	"finding reached --fail-on (lint); 2 on a usage error. `csrlint help COMMAND`\n"
+	"describes each command.\n";
 
 int csrl_cli_main(int argc, char **argv)
 {
@@ -30,15 +33,24 @@ int csrl_cli_main(int argc, char **argv)
 	}
 	if (strcmp(cmd, "inspect") == 0)
 		return csrl_cmd_inspect(argc - 1, argv + 1);
+	if (strcmp(cmd, "lint") == 0)
+		return csrl_cmd_lint(argc - 1, argv + 1);
+	if (strcmp(cmd, "rules") == 0)
+		return csrl_cmd_rules(argc - 1, argv + 1);
 	if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
 		printf("csrlint %s\n", csrl_version());
 		return CSRL_EXIT_OK;
 	}
 	if (strcmp(cmd, "help") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
-		if (argc > 2 && strcmp(argv[2], "inspect") == 0) {
+		if (argc > 2) {
 			char *args[] = { argv[2], (char *)"--help", NULL };
 
-			return csrl_cmd_inspect(2, args);
+			if (strcmp(argv[2], "inspect") == 0)
+				return csrl_cmd_inspect(2, args);
+			if (strcmp(argv[2], "lint") == 0)
+				return csrl_cmd_lint(2, args);
+			if (strcmp(argv[2], "rules") == 0)
+				return csrl_cmd_rules(2, args);
 		}
 		fputs(usage, stdout);
 		return CSRL_EXIT_OK;

@@ -9,5 +9,9 @@ enum { CSRL_EXIT_OK = 0, CSRL_EXIT_FAIL = 1, CSRL_EXIT_USAGE = 2 };
 int csrl_cli_main(int argc, char **argv);
 /** `csrlint inspect [options] FILE...` */
 int csrl_cmd_inspect(int argc, char **argv);
+/** `csrlint lint [options] FILE|DIR|- ...` */
+int csrl_cmd_lint(int argc, char **argv);
+/** `csrlint rules [--profile P] [--format text|json]` */
+int csrl_cmd_rules(int argc, char **argv);
 
 #endif

@@ -1,6 +1,9 @@
 /* input.c - reading files and splitting them into CSRs: DER is one CSR, PEM may hold many
  * (RFC 7468), and every failure becomes one error item so that a batch goes on. */
+#define _GNU_SOURCE /* nftw FTW_PHYS */
 #include <errno.h>
+#include <ftw.h>
+#include <strings.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -108,6 +111,8 @@ static unsigned split_pem(const char *path, const uint8_t *buf, size_t len, csrl
 			it.pem_line = blk.begin_line;
 			it.pem_offset = blk.begin_offset;
 			it.legacy_label = blk.legacy_label;
+			it.file = buf;
+			it.file_len = len;
 			fn(ctx, &it);
 		}
 		csrl_pem_block_clear(&blk);
@@ -146,6 +151,8 @@ unsigned csrl_input_split(const char *path, const uint8_t *buf, size_t len, csrl
 	it.index = 1;
 	it.der = buf;
 	it.der_len = len;
+	it.file = buf;
+	it.file_len = len;
 	fn(ctx, &it);
 	return 0;
 }
@@ -183,4 +190,110 @@ void csrl_input_print_error(FILE *out, const struct csrl_input_item *item,
 			item->index, item->pem_line, err->offset, err->msg);
 	else
 		fprintf(out, "%s: offset %zu: %s\n", name, err->offset, err->msg);
+}
+
+static int is_b64(uint8_t c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+	       c == '+' || c == '/' || c == '=';
+}
+
+void csrl_input_file_range(const struct csrl_input_item *item, size_t off, size_t len,
+			   size_t *file_off, size_t *file_len)
+{
+	size_t first = off / 3 * 4, last = (off + (len ? len : 1) + 2) / 3 * 4, n = 0, p;
+	size_t start = SIZE_MAX, end = SIZE_MAX;
+
+	*file_off = off;
+	*file_len = len;
+	if (!item->is_pem || !item->file)
+		return;
+	/* skip the BEGIN line, then count base64 characters of the body */
+	for (p = item->pem_offset; p < item->file_len && item->file[p] != '\n'; p++)
+		;
+	for (; p < item->file_len && item->file[p] != '-'; p++) {
+		if (!is_b64(item->file[p]))
+			continue;
+		if (n == first)
+			start = p;
+		if (++n == last) {
+			end = p + 1;
+			break;
+		}
+	}
+	if (start == SIZE_MAX)
+		return;
+	*file_off = start;
+	*file_len = (end == SIZE_MAX ? p : end) - start;
+}
+
+/* Directory walking: collect matching paths, then visit them in sorted order. */
+static char **dir_paths;
+static size_t dir_n, dir_cap;
+static int dir_oom;
+
+static int wanted(const char *name)
+{
+	static const char *const ext[] = { ".csr", ".pem", ".der", ".req" };
+	size_t n = strlen(name), i;
+
+	for (i = 0; i < sizeof ext / sizeof ext[0]; i++)
+		if (n > 4 && strcasecmp(name + n - 4, ext[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static int collect(const char *path, const struct stat *st, int type, struct FTW *ftw)
+{
+	(void)st;
+	if (type != FTW_F || !wanted(path + ftw->base))
+		return 0;
+	if (dir_n == dir_cap) {
+		size_t cap = dir_cap ? dir_cap * 2 : 256;
+		char **v = realloc(dir_paths, cap * sizeof *v);
+
+		if (!v) {
+			dir_oom = 1;
+			return 1;
+		}
+		dir_paths = v;
+		dir_cap = cap;
+	}
+	if (!(dir_paths[dir_n] = strdup(path))) {
+		dir_oom = 1;
+		return 1;
+	}
+	dir_n++;
+	return 0;
+}
+
+static int by_path(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+unsigned csrl_input_dir(const char *dir, csrl_input_fn fn, void *ctx)
+{
+	struct csrl_error e;
+	unsigned errors = 0;
+	size_t i;
+
+	/* nftw has no context argument: the walk is not reentrant, which a CLI does not need */
+	dir_paths = NULL;
+	dir_n = dir_cap = 0;
+	dir_oom = 0;
+	if (nftw(dir, collect, 32, FTW_PHYS) != 0 || dir_oom) {
+		csrl_error_set(&e, dir_oom ? CSRL_ERR_NOMEM : CSRL_ERR_IO, 0,
+			       "cannot read directory: %s", dir_oom ? "out of memory" : strerror(errno));
+		emit_error(dir, 1, &e, 0, fn, ctx);
+		errors++;
+	}
+	qsort(dir_paths, dir_n, sizeof *dir_paths, by_path);
+	for (i = 0; i < dir_n; i++) {
+		errors += csrl_input_file(dir_paths[i], fn, ctx);
+		free(dir_paths[i]);
+	}
+	free(dir_paths);
+	dir_paths = NULL;
+	return errors;
 }

@@ -17,6 +17,8 @@ struct csrl_input_item {
 	long pem_line;             /* line of the BEGIN line, PEM only */
 	size_t pem_offset;         /* offset of the BEGIN line in the file, PEM only */
 	int legacy_label;          /* NEW CERTIFICATE REQUEST */
+	const uint8_t *file;       /* the whole file, for mapping DER offsets into it */
+	size_t file_len;
 	int err;                   /* CSRL_ERR_OK or why this item could not be read */
 	struct csrl_error error;
 };
@@ -40,6 +42,15 @@ unsigned csrl_input_file(const char *path, csrl_input_fn fn, void *ctx);
  * holds several. */
 void csrl_input_print_error(FILE *out, const struct csrl_input_item *item,
 			    const struct csrl_error *err);
+
+/** Maps the DER byte range [off, off+len) of a PEM item to the range of the file's base64
+ * text that encodes it (whole 4-character groups). For DER items the range is unchanged. */
+void csrl_input_file_range(const struct csrl_input_item *item, size_t off, size_t len,
+			   size_t *file_off, size_t *file_len);
+
+/** Calls fn for each input file below dir (recursively, *.csr *.pem *.der *.req, sorted by
+ * path, symbolic links not followed); returns the number of error items. */
+unsigned csrl_input_dir(const char *dir, csrl_input_fn fn, void *ctx);
 
 /** Display name of a path ("<stdin>" for "-"). */
 const char *csrl_input_name(const char *path);

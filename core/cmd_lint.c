@@ -1,0 +1,223 @@
+/* cmd_lint.c - `csrlint lint` and `csrlint rules`. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "report.h"
+
+#define MAX_SELECT 256
+
+static const char lint_usage[] =
+	"Usage: csrlint lint [OPTIONS] FILE|DIR|- ...\n"
+	"\n"
+	"Checks each CSR against the rule catalogue of a profile. Folders are searched\n"
+	"recursively for *.csr *.pem *.der *.req; '-' reads standard input.\n"
+	"\n"
+	"  --profile P         rfc, tls-server (default), letsencrypt or private-pki\n"
+	"  --format F          text (default), json, ndjson (one object per input) or sarif\n"
+	"  --fail-on S         exit 1 when a finding reaches S: error (default), warning,\n"
+	"                      notice; an unparseable input always fails\n"
+	"  --min-severity S    show only findings at S or above (info, notice, warning, error)\n"
+	"  --enable RULE       run RULE (an id or a dotted prefix such as san.dns) even when\n"
+	"                      the profile does not include it; repeatable\n"
+	"  --disable RULE      do not run RULE (id or prefix); repeatable\n"
+	"  -o, --output FILE   write the report to FILE instead of standard output\n"
+	"  -h, --help          show this help\n"
+	"\n"
+	"Text output: one line per finding, FILE: SEVERITY rule-id: message (path @offset),\n"
+	"then a summary per input and for the run. Colour only on a terminal, never when\n"
+	"NO_COLOR is set.\n"
+	"Exit status: 0 when nothing reaches --fail-on, 1 when something does (an\n"
+	"unparseable input counts), 2 on a usage or configuration error.\n";
+
+struct lint_run {
+	struct csrl_lint_opts opts;
+	struct csrl_reporter *rep;
+};
+
+static void on_item(void *ctx, const struct csrl_input_item *it)
+{
+	struct lint_run *r = ctx;
+	struct csrl_findings f = { 0 };
+	struct csrl_csr *csr = NULL;
+	struct csrl_error e;
+
+	if (it->err != CSRL_ERR_OK)
+		csrl_lint_fatal(&it->error, &f);
+	else if (csrl_csr_parse(it->der, it->der_len, &csr, &e) != CSRL_ERR_OK)
+		csrl_lint_fatal(&e, &f);
+	else {
+		csr->legacy_pem_label = it->legacy_label;
+		csrl_lint_csr(csr, &r->opts, &f);
+	}
+	csrl_reporter_add(r->rep, it, &f);
+	csrl_findings_clear(&f);
+	csrl_csr_free(csr);
+}
+
+static int add_sel(const char **list, int *n, const char *arg, const char *opt)
+{
+	const char *p = arg;
+
+	if (*n >= MAX_SELECT - 1) {
+		fprintf(stderr, "csrlint lint: too many %s options\n", opt);
+		return -1;
+	}
+	for (; *p; p++)
+		if (!strchr("abcdefghijklmnopqrstuvwxyz0123456789.-", *p)) {
+			fprintf(stderr, "csrlint lint: %s '%s' is not a rule id or prefix\n", opt, arg);
+			return -1;
+		}
+	list[(*n)++] = arg;
+	list[*n] = NULL;
+	return 0;
+}
+
+/* Whether a selector names at least one rule, so that a typo is an error, not silence. */
+static int known_selector(const char *sel)
+{
+	const char *one[] = { sel, NULL };
+	struct csrl_lint_opts o = { 0, one, NULL };
+	size_t i;
+
+	for (i = 0; i < csrl_rules_count; i++)
+		if (csrl_rule_selected(csrl_rules[i], &o))
+			return 1;
+	return 0;
+}
+
+static int parse_severity(const char *arg, const char *opt, int *out)
+{
+	int s = csrl_severity_parse(arg);
+
+	if (s < 0 || s == CSRL_SEV_FATAL) {
+		fprintf(stderr, "csrlint lint: %s '%s': use info, notice, warning or error\n", opt,
+			arg);
+		return -1;
+	}
+	*out = s;
+	return 0;
+}
+
+static void lint_path(struct lint_run *r, const char *path)
+{
+	struct stat st;
+
+	if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		csrl_input_dir(path, on_item, r);
+	else
+		csrl_input_file(path, on_item, r);
+}
+
+int csrl_cmd_lint(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "profile", required_argument, NULL, 'p' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "fail-on", required_argument, NULL, 'F' },
+		{ "min-severity", required_argument, NULL, 'm' },
+		{ "enable", required_argument, NULL, 'e' },
+		{ "disable", required_argument, NULL, 'd' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	static const char *enable[MAX_SELECT], *disable[MAX_SELECT];
+	struct lint_run r;
+	int c, i, ne = 0, nd = 0, fmt = CSRL_FMT_TEXT, fail_on = CSRL_SEV_ERROR, min_sev = 0;
+	const char *output = NULL;
+	FILE *out = stdout;
+	int rc, color;
+	const struct csrl_tally *t;
+
+	memset(&r, 0, sizeof r);
+	r.opts.profile = CSRL_PROFILE_TLS_SERVER;
+	r.opts.enable = enable;
+	r.opts.disable = disable;
+	enable[0] = disable[0] = NULL;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "ho:", opts, NULL)) != -1) {
+		switch (c) {
+		case 'p':
+			if (!(r.opts.profile = csrl_profile_parse(optarg))) {
+				fprintf(stderr, "csrlint lint: unknown profile '%s' (rfc, tls-server, "
+					"letsencrypt, private-pki)\n", optarg);
+				return CSRL_EXIT_USAGE;
+			}
+			break;
+		case 'f':
+			if ((fmt = csrl_format_parse(optarg)) < 0) {
+				fprintf(stderr, "csrlint lint: unknown format '%s' (text, json, ndjson, "
+					"sarif)\n", optarg);
+				return CSRL_EXIT_USAGE;
+			}
+			break;
+		case 'F':
+			if (parse_severity(optarg, "--fail-on", &fail_on) < 0 || fail_on == CSRL_SEV_INFO) {
+				if (fail_on == CSRL_SEV_INFO)
+					fprintf(stderr, "csrlint lint: --fail-on takes error, warning or notice\n");
+				return CSRL_EXIT_USAGE;
+			}
+			break;
+		case 'm':
+			if (parse_severity(optarg, "--min-severity", &min_sev) < 0)
+				return CSRL_EXIT_USAGE;
+			break;
+		case 'e':
+		case 'd':
+			if (add_sel(c == 'e' ? enable : disable, c == 'e' ? &ne : &nd, optarg,
+				    c == 'e' ? "--enable" : "--disable") < 0)
+				return CSRL_EXIT_USAGE;
+			if (!known_selector(optarg)) {
+				fprintf(stderr, "csrlint lint: no rule matches '%s' (see `csrlint "
+					"rules`)\n", optarg);
+				return CSRL_EXIT_USAGE;
+			}
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		case 'h':
+			fputs(lint_usage, stdout);
+			return CSRL_EXIT_OK;
+		default:
+			fputs(lint_usage, stderr);
+			return CSRL_EXIT_USAGE;
+		}
+	}
+	if (optind >= argc) {
+		fprintf(stderr, "csrlint lint: no input (name files or folders, or '-' for "
+			"standard input)\n");
+		return CSRL_EXIT_USAGE;
+	}
+	if (output && !(out = fopen(output, "w"))) {
+		perror(output);
+		return CSRL_EXIT_USAGE;
+	}
+	color = !output && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
+	r.rep = csrl_reporter_new(out, (enum csrl_format)fmt, r.opts.profile, min_sev, color);
+	if (!r.rep) {
+		fprintf(stderr, "csrlint lint: out of memory\n");
+		return CSRL_EXIT_FAIL;
+	}
+	for (i = optind; i < argc; i++)
+		lint_path(&r, argv[i]);
+	rc = csrl_reporter_finish(r.rep, &r.opts);
+	t = csrl_reporter_tally(r.rep);
+	if (rc < 0 || (out != stdout && fclose(out) != 0)) {
+		fprintf(stderr, "csrlint lint: cannot write the report%s%s\n", output ? " to " : "",
+			output ? output : "");
+		csrl_reporter_free(r.rep);
+		return CSRL_EXIT_FAIL;
+	}
+	rc = CSRL_EXIT_OK;
+	for (c = fail_on; c <= CSRL_SEV_FATAL; c++)
+		if (t->by_sev[c])
+			rc = CSRL_EXIT_FAIL;
+	csrl_reporter_free(r.rep);
+	return rc;
+}

@@ -1,0 +1,291 @@
+/* report.c - `lint` output: text lines, one JSON document, NDJSON (one object per input, for
+ * streams of any length) and SARIF 2.1.0 for code-scanning tools. JSON goes through jansson. */
+#include <stdlib.h>
+#include <string.h>
+#include <jansson.h>
+
+#include "report.h"
+
+struct csrl_reporter {
+	FILE *out;
+	enum csrl_format fmt;
+	unsigned profile;
+	int min_sev, color;
+	struct csrl_tally total;
+	size_t inputs, failed_inputs;
+	json_t *results;            /* JSON and SARIF: gathered until the end */
+};
+
+static const char *const sev_color[] = { "\033[2m", "\033[36m", "\033[33m", "\033[31m",
+					 "\033[1;31m" };
+
+int csrl_format_parse(const char *name)
+{
+	static const char *const names[] = { "text", "json", "ndjson", "sarif" };
+	int i;
+
+	for (i = 0; i < 4; i++)
+		if (strcmp(name, names[i]) == 0)
+			return i;
+	return -1;
+}
+
+struct csrl_reporter *csrl_reporter_new(FILE *out, enum csrl_format fmt, unsigned profile,
+					int min_sev, int color)
+{
+	struct csrl_reporter *r = calloc(1, sizeof *r);
+
+	if (!r)
+		return NULL;
+	r->out = out;
+	r->fmt = fmt;
+	r->profile = profile;
+	r->min_sev = min_sev;
+	r->color = color && fmt == CSRL_FMT_TEXT;
+	if ((fmt == CSRL_FMT_JSON || fmt == CSRL_FMT_SARIF) && !(r->results = json_array())) {
+		free(r);
+		return NULL;
+	}
+	return r;
+}
+
+void csrl_reporter_free(struct csrl_reporter *r)
+{
+	if (!r)
+		return;
+	json_decref(r->results);
+	free(r);
+}
+
+const struct csrl_tally *csrl_reporter_tally(const struct csrl_reporter *r)
+{
+	return &r->total;
+}
+
+static void tally_line(FILE *out, const struct csrl_tally *t)
+{
+	fprintf(out, "%zu fatal, %zu error%s, %zu warning%s, %zu notice%s, %zu info",
+		t->by_sev[CSRL_SEV_FATAL], t->by_sev[CSRL_SEV_ERROR],
+		t->by_sev[CSRL_SEV_ERROR] == 1 ? "" : "s", t->by_sev[CSRL_SEV_WARNING],
+		t->by_sev[CSRL_SEV_WARNING] == 1 ? "" : "s", t->by_sev[CSRL_SEV_NOTICE],
+		t->by_sev[CSRL_SEV_NOTICE] == 1 ? "" : "s", t->by_sev[CSRL_SEV_INFO]);
+}
+
+static void text_input(struct csrl_reporter *r, const struct csrl_input_item *it,
+		       const struct csrl_findings *f, const struct csrl_tally *t)
+{
+	const char *name = csrl_input_name(it->path);
+	char where[32] = "";
+	size_t i;
+
+	if (it->index > 1)
+		snprintf(where, sizeof where, " (CSR #%u)", it->index);
+	for (i = 0; i < f->n; i++) {
+		const struct csrl_finding *x = &f->v[i];
+
+		if ((int)x->severity < r->min_sev)
+			continue;
+		fprintf(r->out, "%s%s: %s%s%s %s: %s (%s%s@%zu)\n", name, where,
+			r->color ? sev_color[x->severity] : "", csrl_severity_name(x->severity),
+			r->color ? "\033[0m" : "", x->rule_id, x->message, x->path,
+			x->path[0] ? " " : "", x->offset);
+	}
+	fprintf(r->out, "%s%s: ", name, where);
+	if (f->n == 0)
+		fputs("ok, no findings", r->out);
+	else
+		tally_line(r->out, t);
+	fputc('\n', r->out);
+}
+
+static json_t *finding_json(const struct csrl_finding *x)
+{
+	return json_pack("{s:s, s:s, s:s, s:s, s:I, s:I}", "rule", x->rule_id,
+			 "severity", csrl_severity_name(x->severity), "message", x->message,
+			 "path", x->path, "offset", (json_int_t)x->offset,
+			 "length", (json_int_t)x->length);
+}
+
+static json_t *input_json(const struct csrl_reporter *r, const struct csrl_input_item *it,
+			  const struct csrl_findings *f, const struct csrl_tally *t)
+{
+	json_t *list = json_array(), *counts = json_object();
+	size_t i;
+
+	for (i = 0; list && i < f->n; i++)
+		if ((int)f->v[i].severity >= r->min_sev)
+			json_array_append_new(list, finding_json(&f->v[i]));
+	for (i = 0; counts && i <= CSRL_SEV_FATAL; i++)
+		json_object_set_new(counts, csrl_severity_name((enum csrl_severity)i),
+				    json_integer((json_int_t)t->by_sev[i]));
+	return json_pack("{s:s, s:i, s:o, s:o}", "file", csrl_input_name(it->path),
+			 "index", (int)it->index, "findings", list, "counts", counts);
+}
+
+static const char *sarif_level(enum csrl_severity s)
+{
+	switch (s) {
+	case CSRL_SEV_FATAL:
+	case CSRL_SEV_ERROR: return "error";
+	case CSRL_SEV_WARNING: return "warning";
+	case CSRL_SEV_NOTICE: return "note";
+	default: return "none";
+	}
+}
+
+/* A relative URI reference for a path: unreserved characters kept, the rest %-encoded. */
+static char *path_uri(const char *path)
+{
+	size_t n = strlen(path), i, o = 0;
+	char *u = malloc(n * 3 + 1);
+
+	if (!u)
+		return NULL;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)path[i];
+
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		    strchr("-._~/", c))
+			u[o++] = (char)c;
+		else
+			o += (size_t)sprintf(u + o, "%%%02X", c);
+	}
+	u[o] = '\0';
+	return u;
+}
+
+static void sarif_input(struct csrl_reporter *r, const struct csrl_input_item *it,
+			const struct csrl_findings *f)
+{
+	char *uri = path_uri(strcmp(it->path, "-") == 0 ? "stdin" : it->path);
+	size_t i;
+
+	for (i = 0; uri && i < f->n; i++) {
+		const struct csrl_finding *x = &f->v[i];
+		size_t off, len;
+		json_t *res;
+
+		if ((int)x->severity < r->min_sev)
+			continue;
+		csrl_input_file_range(it, x->offset, x->length, &off, &len);
+		res = json_pack("{s:s, s:s, s:{s:s}, s:[{s:{s:{s:s}, s:{s:I, s:I}}, s:[{s:s}]}], "
+				"s:{s:i, s:I, s:I}}",
+				"ruleId", x->rule_id, "level", sarif_level(x->severity),
+				"message", "text", x->message,
+				"locations", "physicalLocation", "artifactLocation", "uri", uri,
+				"region", "byteOffset", (json_int_t)off,
+				"byteLength", (json_int_t)(len ? len : 1),
+				"logicalLocations", "fullyQualifiedName",
+				x->path[0] ? x->path : "certificationRequest",
+				"properties", "csrIndex", (int)it->index,
+				"derOffset", (json_int_t)x->offset,
+				"derLength", (json_int_t)x->length);
+		json_array_append_new(r->results, res);
+	}
+	free(uri);
+}
+
+void csrl_reporter_add(struct csrl_reporter *r, const struct csrl_input_item *it,
+		       const struct csrl_findings *f)
+{
+	struct csrl_tally t;
+	size_t i;
+	json_t *o;
+
+	memset(&t, 0, sizeof t);
+	for (i = 0; i < f->n; i++)
+		t.by_sev[f->v[i].severity]++;
+	for (i = 0; i <= CSRL_SEV_FATAL; i++)
+		r->total.by_sev[i] += t.by_sev[i];
+	r->inputs++;
+	r->failed_inputs += t.by_sev[CSRL_SEV_FATAL] > 0;
+	switch (r->fmt) {
+	case CSRL_FMT_TEXT:
+		text_input(r, it, f, &t);
+		break;
+	case CSRL_FMT_NDJSON:
+		o = input_json(r, it, f, &t);
+		json_dumpf(o, r->out, JSON_COMPACT | JSON_PRESERVE_ORDER);
+		fputc('\n', r->out);
+		json_decref(o);
+		break;
+	case CSRL_FMT_JSON:
+		json_array_append_new(r->results, input_json(r, it, f, &t));
+		break;
+	case CSRL_FMT_SARIF:
+		sarif_input(r, it, f);
+		break;
+	}
+}
+
+static json_t *sarif_rule(const struct csrl_rule *rule)
+{
+	char profiles[80];
+
+	csrl_profiles_to_string(rule->profiles, profiles, sizeof profiles);
+	return json_pack("{s:s, s:s, s:{s:s}, s:{s:s}, s:{s:s}, s:{s:s, s:s, s:s, s:s}}",
+			 "id", rule->id, "name", rule->id,
+			 "shortDescription", "text", rule->description,
+			 "fullDescription", "text", rule->citation,
+			 "defaultConfiguration", "level", sarif_level(rule->severity),
+			 "properties", "severity", csrl_severity_name(rule->severity),
+			 "citation", rule->citation, "source", csrl_source_name(rule->source),
+			 "profiles", profiles);
+}
+
+static json_t *sarif_doc(struct csrl_reporter *r, const struct csrl_lint_opts *opts)
+{
+	json_t *rules = json_array();
+	size_t i;
+
+	for (i = 0; rules && i < csrl_rules_count; i++)
+		if (csrl_rule_selected(csrl_rules[i], opts))
+			json_array_append_new(rules, sarif_rule(csrl_rules[i]));
+	json_array_append_new(rules, json_pack("{s:s, s:s, s:{s:s}, s:{s:s}}", "id",
+		"fatal.unparseable", "name", "fatal.unparseable", "shortDescription", "text",
+		"The input could not be parsed as a certification request",
+		"defaultConfiguration", "level", "error"));
+	return json_pack("{s:s, s:s, s:[{s:{s:{s:s, s:s, s:o}}, s:O, s:{s:s}}]}",
+			 "$schema", "https://json.schemastore.org/sarif-2.1.0.json",
+			 "version", "2.1.0", "runs", "tool", "driver", "name", "csrlint",
+			 "version", csrl_version(), "rules", rules,
+			 "results", r->results, "properties", "profile",
+			 csrl_profile_name(r->profile));
+}
+
+int csrl_reporter_finish(struct csrl_reporter *r, const struct csrl_lint_opts *opts)
+{
+	json_t *doc = NULL, *counts;
+	size_t i;
+
+	switch (r->fmt) {
+	case CSRL_FMT_TEXT:
+		fprintf(r->out, "%zu input%s, profile %s: ", r->inputs, r->inputs == 1 ? "" : "s",
+			csrl_profile_name(r->profile));
+		tally_line(r->out, &r->total);
+		fputc('\n', r->out);
+		break;
+	case CSRL_FMT_JSON:
+		counts = json_object();
+		for (i = 0; counts && i <= CSRL_SEV_FATAL; i++)
+			json_object_set_new(counts, csrl_severity_name((enum csrl_severity)i),
+					    json_integer((json_int_t)r->total.by_sev[i]));
+		doc = json_pack("{s:s, s:s, s:O, s:{s:I, s:o}}", "csrlint", csrl_version(),
+				"profile", csrl_profile_name(r->profile), "results", r->results,
+				"summary", "inputs", (json_int_t)r->inputs, "counts", counts);
+		break;
+	case CSRL_FMT_SARIF:
+		doc = sarif_doc(r, opts);
+		break;
+	case CSRL_FMT_NDJSON:
+		break;
+	}
+	if (doc) {
+		json_dumpf(doc, r->out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+		fputc('\n', r->out);
+		json_decref(doc);
+	} else if (r->fmt == CSRL_FMT_JSON || r->fmt == CSRL_FMT_SARIF) {
+		return -1;
+	}
+	return fflush(r->out) == 0 && !ferror(r->out) ? 0 : -1;
+}
