@@ -238,7 +238,8 @@ void csrl_lint_csr(const struct csrl_csr *csr, const struct csrl_lint_opts *opts
 		ctx.rule_findings = 0;
 		r->check(&ctx, r);
 	}
-	qsort(out->v + first, out->n - first, sizeof *out->v, by_offset);
+	if (out->n - first > 1)
+		qsort(out->v + first, out->n - first, sizeof *out->v, by_offset);
 }
 
 void csrl_lint_fatal(const struct csrl_error *err, struct csrl_findings *out)
