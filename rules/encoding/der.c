@@ -20,9 +20,9 @@ static void check(struct csrl_lint_ctx *ctx, const struct csrl_rule *rule)
 
 		if (a->kind != kind)
 			continue;
-		csrl_report_at(ctx, a->node, a->offset, 1, "%s at offset %zu; re-encode the "
-			       "request as DER (for example with `csrlint fix` or by re-generating "
-			       "it)", csrl_anomaly_desc(kind), a->offset);
+		csrl_report_at(ctx, a->node, a->offset, 1, "%s at offset %zu; re-generate the "
+			       "request with a DER encoder (such as openssl req)",
+			       csrl_anomaly_desc(kind), a->offset);
 	}
 }
 
