@@ -136,7 +136,7 @@ struct csrl_der {
 	const uint8_t *data;             /* the caller's buffer */
 	size_t len;
 	struct csrl_node *root;          /* outermost element */
-	struct csrl_anomaly *anomalies;  /* in input order of discovery */
+	struct csrl_anomaly *anomalies;  /* ordered by offset */
 	size_t nanomalies;
 	size_t nnodes;
 	size_t trailing_offset;          /* offset of trailing bytes, or len when none */
@@ -147,7 +147,10 @@ struct csrl_der {
 /** Reads data[0..len) as DER into a tree. Returns CSRL_ERR_OK and *out, or an error with
  * err->offset. Recoverable departures become anomalies; only input that cannot be followed
  * (empty, bad first header, too deep, too many nodes, too large) is an error.
- * arena may be NULL (the tree then owns a new one). */
+ * Offsets are relative to data. arena may be NULL (the tree then owns a new one); a tree in a
+ * caller's arena is freed with that arena. declared_len is SIZE_MAX when an indefinite length
+ * has no end-of-contents or is on a primitive element; an indefinite element with its
+ * end-of-contents spans hdr_len + len + 2 bytes. */
 int csrl_der_parse(const uint8_t *data, size_t len, struct csrl_arena *arena,
 		   struct csrl_der **out, struct csrl_error *err);
 void csrl_der_free(struct csrl_der *der);
@@ -181,12 +184,14 @@ struct csrl_oid_info {
 
 /** Looks up the content octets of an OID (binary search, thread-safe); NULL when unknown. */
 const struct csrl_oid_info *csrl_oid_lookup(const uint8_t *p, size_t len);
-/** Writes the dotted form of OID content octets into buf (always NUL-terminated);
- * returns 0, or -1 when the OID is malformed (buf then holds what could be decoded + "?"). */
 /** Table entry of a known id; NULL for CSRL_OID_UNKNOWN or out of range. */
 const struct csrl_oid_info *csrl_oid_get(enum csrl_oid_id id);
 /** Id of OID content octets, CSRL_OID_UNKNOWN when not in the table. */
 enum csrl_oid_id csrl_oid_id_of(struct csrl_bytes oid);
+/** Writes the dotted form of OID content octets into buf (always NUL-terminated); returns 0,
+ * or -1 when the OID is malformed (buf then holds what could be decoded + "?"), when bufsize
+ * is 0 or an arc exceeds 147 septets. On truncation the text ends with "..." and 0 is
+ * returned. */
 int csrl_oid_to_dotted(const uint8_t *p, size_t len, char *buf, size_t bufsize);
 
 /* ---- PEM ------------------------------------------------------------------------------ */
