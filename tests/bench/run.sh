@@ -49,3 +49,7 @@ best csrlint "$BUILDDIR/tests/bench/bench_parse" "$corpus"; ours=$BEST
 awk -v o="$ours" -v g="$go" -v p="$pyca" 'BEGIN {
 	f = g > p ? g : p; name = g > p ? "go" : "pyca";
 	printf "csrlint / faster peer (%s): %.2fx (target >= 1.5x)\n", name, o / f }'
+echo "lint, tls-server profile, every built-in rule, one core, best of $ROUNDS:"
+best lint "$BUILDDIR/tests/bench/bench_parse" --lint "$corpus"; lint=$BEST
+awk -v l="$lint" -v o="$ours" 'BEGIN {
+	printf "lint / parse+verify: %.0f%% (target >= 90%%)\n", 100 * l / o }'
