@@ -29,8 +29,8 @@ ifneq ($(SANITIZE),)
 SAN = -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
 endif
 
-ALL_CFLAGS  = -std=gnu11 $(WARN) -Icore -Irules $(PKG_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(SAN)
-ALL_LDFLAGS = $(LDFLAGS) $(SAN)
+ALL_CFLAGS  = -std=gnu11 -pthread $(WARN) -Icore -Irules $(PKG_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(SAN)
+ALL_LDFLAGS = -pthread $(LDFLAGS) $(SAN)
 
 LIB_SRCS := $(sort $(filter-out core/main.c,$(wildcard core/*.c parsers/*.c rules/*.c rules/*/*.c)))
 LIB_OBJS := $(LIB_SRCS:%.c=$(BUILDDIR)/%.o)
