@@ -17,6 +17,8 @@
 
 #include "csrlint.h"
 #include "input.h"
+#include "inspect.h"
+#include "lint.h"
 
 #define MAX_FILES 512
 
@@ -43,6 +45,39 @@ static int by_name(const void *a, const void *b)
 
 struct verdicts { char text[256]; };
 
+/* Every reporter and every profile's lint on every corpus request, so that the sanitizer
+ * build sees them all; the output itself is checked elsewhere, here only that it is made. */
+static void exercise(const struct csrl_csr *csr, const struct csrl_verify_result *vr)
+{
+	static const unsigned profiles[] = { CSRL_PROFILE_RFC, CSRL_PROFILE_TLS_SERVER,
+					     CSRL_PROFILE_LETSENCRYPT, CSRL_PROFILE_PRIVATE_PKI };
+	char *text = NULL;
+	size_t len = 0, i;
+	FILE *f = open_memstream(&text, &len);
+	json_t *j;
+
+	assert_non_null(f);
+	csrl_inspect_text(f, csr, vr);
+	csrl_inspect_asn1(f, csr->der);
+	fclose(f);
+	assert_true(len > 0);
+	free(text);
+	j = csrl_inspect_json(csr, vr);
+	assert_non_null(j);
+	json_decref(j);
+	j = csrl_inspect_asn1_json(csr->der);
+	assert_non_null(j);
+	json_decref(j);
+	for (i = 0; i < sizeof profiles / sizeof profiles[0]; i++) {
+		struct csrl_lint_opts o = { profiles[i], NULL, NULL };
+		struct csrl_findings fi = { 0 };
+
+		csrl_lint_csr(csr, &o, &fi);
+		assert_false(fi.oom);
+		csrl_findings_clear(&fi);
+	}
+}
+
 static void on_item(void *ctx, const struct csrl_input_item *it)
 {
 	struct verdicts *v = ctx;
@@ -61,6 +96,7 @@ static void on_item(void *ctx, const struct csrl_input_item *it)
 		csrl_verify(csr, &vr);
 		snprintf(one, sizeof one, "%s", vr.status == CSRL_VERIFY_MISMATCH ? "mismatch" :
 			 csrl_verify_status_name(vr.status));
+		exercise(csr, &vr);
 		csrl_csr_free(csr);
 	}
 	if (v->text[0])
