@@ -78,8 +78,8 @@ demo: deps
 	  echo "==> $(BIN) inspect $$f"; $(BIN) inspect "$$f"; echo; done
 
 check: deps
-	@$(MAKE) --no-print-directory all tests
-	@CSRLINT=$(BIN) BUILDDIR=$(BUILDDIR) sh tests/run.sh $(TEST_BINS)
+	@$(MAKE) --no-print-directory all tests $(FUZZ_REPLAY_BINS)
+	@CSRLINT=$(BIN) BUILDDIR=$(BUILDDIR) sh tests/run.sh $(TEST_BINS) $(FUZZ_REPLAY_BINS)
 
 tests: $(TEST_BINS)
 
@@ -99,6 +99,9 @@ bench:
 $(BUILDDIR)/tests/bench/bench_parse: tests/bench/bench_parse.c $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIB) $(PKG_LIBS)
+
+# Fuzzing: harnesses, seeds and the targets fuzz, fuzz-run, fuzz-replay (fuzz/fuzz.mk).
+-include fuzz/fuzz.mk
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/csrlint
