@@ -1,0 +1,11 @@
+"""Cases for san.dns.trailing-dot. Run: python3 make.py (from anywhere)."""
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import san_cases as s  # noqa: E402
+
+g = s.g
+w = s.writer(__file__)
+w("pass-normal.pem", s.dns_req("www.example.com"))
+w("error-absolute.pem", s.dns_req("www.example.com."))
