@@ -5,7 +5,7 @@
  * appears within the ASN.1 type AlgorithmIdentifier, the parameters component of that type
  * SHALL be the ASN.1 type NULL." RFC 4055 section 5 says the same for SHA-224 to SHA-512:
  * "the parameters MUST be NULL" (implementations must accept them absent, but a generator
- * must write NULL).
+ * must write NULL). An absent NULL is therefore a warning, anything else an error.
  * RFC 5758 section 3.2 (ECDSA): "the encoding MUST omit the parameters field"; section 3.1 and
  * RFC 3279 section 2.2.2 say the same for DSA. RFC 8410 section 3 (Ed25519, Ed448): "the
  * parameters MUST be absent".
@@ -25,6 +25,9 @@ static int rsa_null_params(const struct csrl_sigalg *a)
 	}
 }
 
+extern const struct csrl_rule csrl_rule_sig_rsa_params_absent;
+extern const struct csrl_rule csrl_rule_sig_rsa_params_not_null;
+
 static int rsa_applies(const struct csrl_lint_ctx *ctx)
 {
 	return ctx->csr->sigalg.node && rsa_null_params(&ctx->csr->sigalg);
@@ -34,16 +37,20 @@ static void rsa_check(struct csrl_lint_ctx *ctx, const struct csrl_rule *rule)
 {
 	const struct csrl_sigalg *a = &ctx->csr->sigalg;
 
-	(void)rule;
-	if (!a->params)
-		csrl_report(ctx, a->node, "the parameters of %s are absent; RFC 3279 and RFC 4055 "
-			    "require an explicit NULL (05 00), which strict CAs expect",
-			    a->name ? a->name : "the RSA signature algorithm");
-	else if (!csrl_node_is(a->params, CSRL_TAG_NULL) || a->params->len != 0 ||
-		 a->params->next)
+	if (!a->params) {
+		if (rule == &csrl_rule_sig_rsa_params_absent)
+			csrl_report(ctx, a->node, "the parameters of %s are absent; RFC 3279 and "
+				    "RFC 4055 require an explicit NULL (05 00): most verifiers "
+				    "tolerate the omission, strict ones do not; re-generate the "
+				    "request with a current tool", a->name ? a->name :
+				    "the RSA signature algorithm");
+	} else if (rule == &csrl_rule_sig_rsa_params_not_null &&
+		   (!csrl_node_is(a->params, CSRL_TAG_NULL) || a->params->len != 0 ||
+		    a->params->next)) {
 		csrl_report(ctx, a->params, "the parameters of %s must be NULL (05 00); found "
 			    "something else: re-generate the request with a standard tool",
 			    a->name ? a->name : "the RSA signature algorithm");
+	}
 }
 
 static int absent_applies(const struct csrl_lint_ctx *ctx)
@@ -66,10 +73,22 @@ static void absent_check(struct csrl_lint_ctx *ctx, const struct csrl_rule *rule
 			    csrl_node_is(a->params, CSRL_TAG_NULL) ? " (a NULL)" : "");
 }
 
+const struct csrl_rule csrl_rule_sig_rsa_params_absent = {
+	.id = "sig.rsa-params-absent",
+	.severity = CSRL_SEV_WARNING,
+	.description = "RSA PKCS#1 v1.5 signature AlgorithmIdentifier omits the NULL parameters",
+	.citation = "RFC 3279 section 2.2.1 (April 2002); RFC 4055 section 5 (June 2005)",
+	.source = CSRL_SRC_OTHER_RFC,
+	.profiles = CSRL_PROFILES_ALL,
+	.applies = rsa_applies,
+	.check = rsa_check,
+};
+
 const struct csrl_rule csrl_rule_sig_rsa_params_not_null = {
 	.id = "sig.rsa-params-not-null",
 	.severity = CSRL_SEV_ERROR,
-	.description = "RSA PKCS#1 v1.5 signature AlgorithmIdentifier parameters are not NULL",
+	.description = "RSA PKCS#1 v1.5 signature AlgorithmIdentifier parameters are present "
+		       "but not NULL",
 	.citation = "RFC 3279 section 2.2.1 (April 2002); RFC 4055 section 5 (June 2005)",
 	.source = CSRL_SRC_OTHER_RFC,
 	.profiles = CSRL_PROFILES_ALL,
