@@ -1,0 +1,25 @@
+"""Cases for ext.eku.server-auth-missing."""
+import os
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(HERE))
+import csrgen as g  # noqa: E402
+
+SAN = g.san(g.dns("www.example.com"))
+
+
+def w(name, der):
+    g.write(os.path.join(HERE, name), der)
+
+
+def with_exts(*exts, **kw):
+    """A good request whose extensionRequest holds the SAN followed by exts."""
+    return g.good(exts=[SAN] + list(exts), **kw)
+
+
+SERVER, CLIENT, CODE = "1.3.6.1.5.5.7.3.1", "1.3.6.1.5.5.7.3.2", "1.3.6.1.5.5.7.3.3"
+w("pass-clean.pem", g.good())
+w("pass-server-client.pem", with_exts(g.eku(SERVER, CLIENT)))
+w("error-client-only.pem", with_exts(g.eku(CLIENT)))
+w("error-code-signing.pem", with_exts(g.eku(CODE)))
