@@ -1,0 +1,98 @@
+/* dns_psl.c - names checked against the Public Suffix List: a name must not itself be a
+ * public suffix, and must end in a top-level domain of the list's ICANN section.
+ *
+ * CA/B Forum TLS BR section 1.6.1 (v2.1.x): "Internal Name: A string of characters (not an IP
+ * address) in a Common Name or Subject Alternative Name field of a Certificate that cannot be
+ * verified as globally unique within the public DNS at the time of certificate issuance
+ * because it does not end with a Top Level Domain registered in IANA's Root Zone Database."
+ * Section 7.1.2.7.12: a dNSName entry "MUST NOT contain an Internal Name". Section 3.2.2.4
+ * validates control of a domain below its public suffix; Let's Encrypt refuses names that
+ * are an ICANN public suffix and names outside the ICANN section.
+ * The list is the system's (Debian publicsuffix, loaded by psl_latest) or libpsl's own.
+ */
+#include <string.h>
+
+#include "san.h"
+
+/* The copied, lowercase dNSName when the PSL rules should look at it, else NULL. */
+static const char *psl_name(const struct csrl_gname *g, char *name)
+{
+	if (san_dns_copy(g, name, 1) < 0 || !san_dns_plausible(name) || strchr(name, '*') ||
+	    san_is_ip_text(name))
+		return NULL;
+	return name;
+}
+
+static void check_public_suffix(struct csrl_lint_ctx *ctx, const struct csrl_rule *rule)
+{
+	struct san_iter it = { 0, 0 };
+	const struct csrl_gname *g;
+	const psl_ctx_t *psl = san_psl();
+	char name[SAN_DNS_BUF];
+
+	(void)rule;
+	if (!psl)
+		return;
+	while ((g = san_next(ctx->csr, &it, CSRL_GN_DNS))) {
+		if (!psl_name(g, name) || !psl_is_public_suffix2(psl, name,
+				PSL_TYPE_ICANN | PSL_TYPE_NO_STAR_RULE))
+			continue;
+		csrl_report(ctx, g->node, "dNSName \"%s\" is itself a public suffix (ICANN section "
+			    "of the Public Suffix List): no one can prove control of it; request "
+			    "a name under it that you registered, such as \"example.%s\"", name,
+			    name);
+	}
+}
+
+const struct csrl_rule csrl_rule_san_dns_public_suffix = {
+	.id = "san.dns.public-suffix",
+	.severity = CSRL_SEV_ERROR,
+	.description = "A dNSName is itself a public suffix (\"co.uk\", \"com\")",
+	.citation = "CA/B Forum TLS BR section 3.2.2.4 and 7.1.2.7.12 (v2.1.x); Let's Encrypt "
+		    "(Boulder policy); Public Suffix List",
+	.source = CSRL_SRC_CABF_BR,
+	.profiles = CSRL_PROFILES_PUBLIC,
+	.applies = csrl_has_san,
+	.check = check_public_suffix,
+};
+
+static void check_tld(struct csrl_lint_ctx *ctx, const struct csrl_rule *rule)
+{
+	struct san_iter it = { 0, 0 };
+	const struct csrl_gname *g;
+	const psl_ctx_t *psl = san_psl();
+	char name[SAN_DNS_BUF];
+
+	(void)rule;
+	if (!psl)
+		return;
+	while ((g = san_next(ctx->csr, &it, CSRL_GN_DNS))) {
+		const char *tld;
+
+		if (san_dns_copy(g, name, 1) < 0 || !san_dns_plausible(name) ||
+		    san_is_ip_text(name))
+			continue;
+		tld = strrchr(name, '.');
+		/* Single labels and special-use names are san.dns.internal-name's. */
+		if (!tld || san_special_domain(name) || strchr(++tld, '*'))
+			continue;
+		if (psl_is_public_suffix2(psl, tld, PSL_TYPE_ICANN | PSL_TYPE_NO_STAR_RULE))
+			continue;
+		csrl_report(ctx, g->node, "dNSName \"%s\" ends in \".%s\", which is not a "
+			    "top-level domain in the ICANN section of the Public Suffix List: an "
+			    "internal name that no public CA can validate; use a registered domain, "
+			    "or a private CA", name, tld);
+	}
+}
+
+const struct csrl_rule csrl_rule_san_dns_tld_unknown = {
+	.id = "san.dns.tld-unknown",
+	.severity = CSRL_SEV_ERROR,
+	.description = "A dNSName does not end in an ICANN top-level domain (an Internal Name)",
+	.citation = "CA/B Forum TLS BR sections 1.6.1 (Internal Name) and 7.1.2.7.12 (v2.1.x); "
+		    "Public Suffix List, ICANN section",
+	.source = CSRL_SRC_CABF_BR,
+	.profiles = CSRL_PROFILES_PUBLIC,
+	.applies = csrl_has_san,
+	.check = check_tld,
+};
