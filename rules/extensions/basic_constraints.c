@@ -42,7 +42,7 @@ const struct csrl_rule csrl_rule_ext_bc_ca_true = {
 		       "certificate",
 	.citation = "CA/B Forum TLS BR v2.0.0+ section 7.1.2.7.8",
 	.source = CSRL_SRC_CABF_BR,
-	.profiles = CSRL_PROFILES_PUBLIC,
+	.profiles = CSRL_PROFILE_TLS_SERVER, /* Boulder ignores requested BC and EKU */
 	.applies = applies,
 	.check = check,
 };

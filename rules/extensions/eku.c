@@ -66,7 +66,7 @@ const struct csrl_rule csrl_rule_ext_eku_server_auth_missing = {
 	.description = "extKeyUsage is requested without serverAuth",
 	.citation = "CA/B Forum TLS BR v2.0.0+ section 7.1.2.7.10",
 	.source = CSRL_SRC_CABF_BR,
-	.profiles = CSRL_PROFILES_PUBLIC,
+	.profiles = CSRL_PROFILE_TLS_SERVER, /* Boulder ignores requested BC and EKU */
 	.applies = applies,
 	.check = check_server_auth,
 };
@@ -77,7 +77,7 @@ const struct csrl_rule csrl_rule_ext_eku_any = {
 	.description = "extKeyUsage requests anyExtendedKeyUsage",
 	.citation = "CA/B Forum TLS BR v2.0.0+ section 7.1.2.7.10",
 	.source = CSRL_SRC_CABF_BR,
-	.profiles = CSRL_PROFILES_PUBLIC,
+	.profiles = CSRL_PROFILE_TLS_SERVER, /* Boulder ignores requested BC and EKU */
 	.applies = applies,
 	.check = check_any,
 };

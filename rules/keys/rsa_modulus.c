@@ -77,7 +77,7 @@ const struct csrl_rule csrl_rule_key_rsa_modulus_too_small = {
 	.description = "RSA modulus is shorter than 2048 bits",
 	.citation = "CA/B Forum TLS BR v2.1.5 section 6.1.5",
 	.source = CSRL_SRC_CABF_BR,
-	.profiles = CSRL_PROFILES_PUBLIC,
+	.profiles = CSRL_PROFILES_PUBLIC | CSRL_PROFILE_PRIVATE_PKI, /* weak crypto everywhere */
 	.applies = applies,
 	.check = check_size,
 };
