@@ -81,7 +81,7 @@ static int add_sel(const char **list, int *n, const char *arg, const char *opt)
 static int known_selector(const char *sel)
 {
 	const char *one[] = { sel, NULL };
-	struct csrl_lint_opts o = { 0, one, NULL };
+	struct csrl_lint_opts o = { .enable = one };
 	size_t i;
 
 	for (i = 0; i < csrl_rules_count; i++)

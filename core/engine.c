@@ -228,6 +228,7 @@ void csrl_lint_csr(const struct csrl_csr *csr, const struct csrl_lint_opts *opts
 	ctx.schema_rc = csrl_schema_check(csr->data, csr->len, &serr);
 	ctx.schema_err = &serr;
 	ctx.profile = opts->profile;
+	ctx.opts = opts;
 	ctx.out = out;
 	for (i = 0; i < csrl_rules_count; i++) {
 		const struct csrl_rule *r = csrl_rules[i];

@@ -86,6 +86,7 @@ struct csrl_lint_ctx {
 	int schema_rc;                   /* csrl_schema_check result */
 	const struct csrl_error *schema_err;
 	unsigned profile;                /* the one profile bit of this run */
+	const struct csrl_lint_opts *opts;
 	struct csrl_findings *out;
 	const struct csrl_rule *current;
 	size_t rule_findings;            /* findings by the current rule so far */
@@ -112,12 +113,20 @@ const struct csrl_rule *csrl_rule_find(const char *id);
 
 /* ---- Running ------------------------------------------------------------------------- */
 
-/** Rule selection: the profile, plus --enable / --disable ids or prefixes. */
+struct csrl_blocklist;
+
+/** Rule selection (the profile, plus --enable / --disable ids or prefixes) and parameters. */
 struct csrl_lint_opts {
 	unsigned profile;                /* one CSRL_PROFILE_* bit */
 	const char **enable;             /* ids or prefixes ("san." or "san"), NULL-terminated */
 	const char **disable;
+	/* compromised-key lists (--blocklist), NULL-terminated; NULL for none */
+	const struct csrl_blocklist *const *blocklists;
+	int fermat_rounds;               /* 0: the default (CSRL_FERMAT_ROUNDS, 100) */
 };
+
+/** Rounds of Fermat's method by default: the CA/B BR minimum. */
+#define CSRL_FERMAT_ROUNDS 100
 
 /** Whether rule runs under opts. A prefix matches whole dotted components. */
 int csrl_rule_selected(const struct csrl_rule *rule, const struct csrl_lint_opts *opts);

@@ -13,8 +13,6 @@
 
 #include "util.h"
 
-/** Rounds of Fermat's method: the BR minimum. */
-#define CSRL_FERMAT_ROUNDS 100
 /** Moduli above this are not searched (verification refuses them anyway). */
 #define FERMAT_MAX_BITS CSRL_MAX_RSA_VERIFY_BITS
 
@@ -99,7 +97,8 @@ static void check(struct csrl_lint_ctx *ctx, const struct csrl_rule *rule)
 	(void)rule;
 	mpz_init(n);
 	mpz_import(n, k->rsa_n.len, 1, 1, 0, 0, k->rsa_n.p);
-	round = mpz_even_p(n) ? 0 : fermat_round(n, CSRL_FERMAT_ROUNDS);
+	round = mpz_even_p(n) ? 0 : fermat_round(n, ctx->opts->fermat_rounds > 0 ?
+						   ctx->opts->fermat_rounds : CSRL_FERMAT_ROUNDS);
 	mpz_clear(n);
 	if (round)
 		csrl_report(ctx, k->rsa_n_node, "the RSA modulus is factorable with Fermat's method "
@@ -111,7 +110,8 @@ static void check(struct csrl_lint_ctx *ctx, const struct csrl_rule *rule)
 const struct csrl_rule csrl_rule_key_rsa_fermat_factorable = {
 	.id = "key.rsa.fermat-factorable",
 	.severity = CSRL_SEV_ERROR,
-	.description = "RSA modulus factors by Fermat's method within 100 rounds (primes too close)",
+	.description = "RSA modulus factors by Fermat's method within 100 rounds (or "
+		       "--fermat-rounds): its primes are too close",
 	.citation = "CA/B Forum Baseline Requirements v2.1.2 section 6.1.1.3; Boulder goodkey "
 		    "(Fermat, 100 rounds)",
 	.source = CSRL_SRC_CABF_BR,

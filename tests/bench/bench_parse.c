@@ -74,7 +74,7 @@ int main(int argc, char **argv)
 	double t0, dt;
 	int lint = 0, a = 1;
 	const char *disable[2] = { NULL, NULL };
-	struct csrl_lint_opts opts = { CSRL_PROFILE_TLS_SERVER, NULL, disable };
+	struct csrl_lint_opts opts = { .profile = CSRL_PROFILE_TLS_SERVER, .disable = disable };
 
 	for (; a < argc - 1; a++) {
 		if (strcmp(argv[a], "--lint") == 0)

@@ -69,7 +69,7 @@ static void exercise(const struct csrl_csr *csr, const struct csrl_verify_result
 	assert_non_null(j);
 	json_decref(j);
 	for (i = 0; i < sizeof profiles / sizeof profiles[0]; i++) {
-		struct csrl_lint_opts o = { profiles[i], NULL, NULL };
+		struct csrl_lint_opts o = { .profile = profiles[i] };
 		struct csrl_findings fi = { 0 };
 
 		csrl_lint_csr(csr, &o, &fi);

@@ -31,7 +31,7 @@ static void on_item(void *ctx, const struct csrl_input_item *it)
 {
 	struct case_run *r = ctx;
 	const char *only[] = { r->rule->id, NULL };
-	struct csrl_lint_opts opts = { r->profile, only, NULL };
+	struct csrl_lint_opts opts = { .profile = r->profile, .enable = only };
 	struct csrl_findings f = { 0 };
 	struct csrl_csr *csr;
 	struct csrl_error e;
@@ -199,7 +199,7 @@ static void test_selection(void **state)
 	const struct csrl_rule *r = csrl_rule_find("der.length-not-minimal");
 	const char *san[] = { "der", NULL }, *exact[] = { "der.length-not-minimal", NULL };
 	const char *partial[] = { "der.length", NULL };
-	struct csrl_lint_opts o = { CSRL_PROFILE_TLS_SERVER, NULL, NULL };
+	struct csrl_lint_opts o = { .profile = CSRL_PROFILE_TLS_SERVER };
 
 	(void)state;
 	assert_non_null(r);
