@@ -1,0 +1,13 @@
+"""Cases for subject.email-address-deprecated. Run: python3 make.py (from anywhere)."""
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import subject_cases as s  # noqa: E402
+
+g = s.g
+
+s.emit(__file__, {
+    "pass-basic": s.req(),
+    "notice-email": s.req(("emailAddress", "admin@example.com")),
+}, profile="rfc")
