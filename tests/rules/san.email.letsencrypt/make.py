@@ -1,0 +1,12 @@
+"""Cases for san.email.letsencrypt. Run: python3 make.py (from anywhere)."""
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import san_cases as s  # noqa: E402
+
+g = s.g
+w = s.writer(__file__)
+s.profile(__file__, "letsencrypt")
+w("pass-dns.pem", s.dns_req("www.example.com"))
+w("error-email.pem", s.req(g.dns("www.example.com"), g.email("admin@example.com")))
