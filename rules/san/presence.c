@@ -4,6 +4,8 @@
  * subjectAltName extension "MUST be present" and "MUST contain at least one entry".
  * RFC 5280 section 4.2.1.6: "If the subjectAltName extension is present, the sequence MUST
  * contain at least one entry."
+ * Let's Encrypt (Boulder, 2025) takes the names from the CN and the SAN together, so under its
+ * profile only a request naming nothing at all is refused.
  */
 #include "san.h"
 
@@ -17,16 +19,32 @@ static int any_san_ext(const struct csrl_csr *csr)
 	return 0;
 }
 
+static int has_cn(const struct csrl_csr *csr)
+{
+	size_t i, j;
+
+	for (i = 0; i < csr->subject.nrdns; i++)
+		for (j = 0; j < csr->subject.rdns[i].navas; j++)
+			if (csrl_ava_id(&csr->subject.rdns[i].avas[j]) == CSRL_OID_CN)
+				return 1;
+	return 0;
+}
+
 static void check_missing(struct csrl_lint_ctx *ctx, const struct csrl_rule *rule)
 {
 	(void)rule;
 	/* A SAN that is present but does not decode is reported by the extension rules. */
 	if (any_san_ext(ctx->csr))
 		return;
+	/* Let's Encrypt copies a lone CN into the SAN; it refuses only a request without any
+	 * name. Other public CAs are held to the BR and may not. */
+	if (ctx->profile == CSRL_PROFILE_LETSENCRYPT && has_cn(ctx->csr))
+		return;
 	csrl_report(ctx, ctx->csr->attrs_node ? ctx->csr->attrs_node : ctx->csr->cri,
-		    "the request has no subjectAltName extension; CAs take the certificate's names "
-		    "from it and browsers ignore the CN: request one, e.g. openssl req -addext "
-		    "\"subjectAltName=DNS:www.example.com\"");
+		    "the request has no subjectAltName extension%s; CAs take the certificate's "
+		    "names from it and browsers ignore the CN: request one, e.g. openssl req "
+		    "-addext \"subjectAltName=DNS:www.example.com\"",
+		    has_cn(ctx->csr) ? "" : " and no CN, so it names nothing");
 }
 
 const struct csrl_rule csrl_rule_san_missing = {
