@@ -3,9 +3,127 @@
 #include "lint.h"
 
 extern const struct csrl_rule csrl_rules_der[];
+extern const struct csrl_rule csrl_rule_attr_challenge_password_length;
+extern const struct csrl_rule csrl_rule_attr_challenge_password_present;
+extern const struct csrl_rule csrl_rule_attr_challenge_password_type;
+extern const struct csrl_rule csrl_rule_attr_duplicate;
+extern const struct csrl_rule csrl_rule_attr_malformed;
+extern const struct csrl_rule csrl_rule_attr_single_value;
+extern const struct csrl_rule csrl_rule_attr_unknown;
+extern const struct csrl_rule csrl_rule_attr_values_empty;
+extern const struct csrl_rule csrl_rule_csr_attributes_missing;
+extern const struct csrl_rule csrl_rule_csr_pem_label_legacy;
+extern const struct csrl_rule csrl_rule_csr_schema_invalid;
 extern const struct csrl_rule csrl_rule_csr_version_invalid;
+extern const struct csrl_rule csrl_rule_ext_bc_ca_true;
+extern const struct csrl_rule csrl_rule_ext_ct_poison;
+extern const struct csrl_rule csrl_rule_ext_duplicate;
+extern const struct csrl_rule csrl_rule_ext_eku_any;
+extern const struct csrl_rule csrl_rule_ext_eku_server_auth_missing;
+extern const struct csrl_rule csrl_rule_ext_explicit_default;
+extern const struct csrl_rule csrl_rule_ext_ku_key_type_mismatch;
+extern const struct csrl_rule csrl_rule_ext_malformed;
+extern const struct csrl_rule csrl_rule_ext_request_empty;
+extern const struct csrl_rule csrl_rule_ext_san_criticality;
+extern const struct csrl_rule csrl_rule_ext_unknown_critical;
+extern const struct csrl_rule csrl_rule_ext_value_invalid;
+extern const struct csrl_rule csrl_rule_key_algorithm_not_allowed;
+extern const struct csrl_rule csrl_rule_key_dsa_deprecated;
+extern const struct csrl_rule csrl_rule_key_dsa_not_allowed;
+extern const struct csrl_rule csrl_rule_key_ec_curve_not_allowed;
+extern const struct csrl_rule csrl_rule_key_ec_curve_not_named;
+extern const struct csrl_rule csrl_rule_key_ec_point_compressed;
+extern const struct csrl_rule csrl_rule_key_eddsa_not_allowed;
+extern const struct csrl_rule csrl_rule_key_rsa_exponent_invalid;
+extern const struct csrl_rule csrl_rule_key_rsa_exponent_not_65537;
+extern const struct csrl_rule csrl_rule_key_rsa_exponent_out_of_range;
+extern const struct csrl_rule csrl_rule_key_rsa_fermat_factorable;
+extern const struct csrl_rule csrl_rule_key_rsa_modulus_insecure;
+extern const struct csrl_rule csrl_rule_key_rsa_modulus_invalid;
+extern const struct csrl_rule csrl_rule_key_rsa_modulus_not_byte_multiple;
+extern const struct csrl_rule csrl_rule_key_rsa_modulus_size_not_allowed;
+extern const struct csrl_rule csrl_rule_key_rsa_modulus_too_small;
+extern const struct csrl_rule csrl_rule_san_dns_empty_label;
+extern const struct csrl_rule csrl_rule_san_dns_hyphen_edge;
+extern const struct csrl_rule csrl_rule_san_dns_idna_invalid;
+extern const struct csrl_rule csrl_rule_san_dns_internal_name;
+extern const struct csrl_rule csrl_rule_san_dns_invalid_character;
+extern const struct csrl_rule csrl_rule_san_dns_ip_address;
+extern const struct csrl_rule csrl_rule_san_dns_label_too_long;
+extern const struct csrl_rule csrl_rule_san_dns_onion;
+extern const struct csrl_rule csrl_rule_san_dns_onion_unsupported;
+extern const struct csrl_rule csrl_rule_san_dns_public_suffix;
+extern const struct csrl_rule csrl_rule_san_dns_rldh_label;
+extern const struct csrl_rule csrl_rule_san_dns_tld_unknown;
+extern const struct csrl_rule csrl_rule_san_dns_too_long;
+extern const struct csrl_rule csrl_rule_san_dns_too_many_labels;
+extern const struct csrl_rule csrl_rule_san_dns_trailing_dot;
+extern const struct csrl_rule csrl_rule_san_dns_underscore;
+extern const struct csrl_rule csrl_rule_san_dns_uppercase;
+extern const struct csrl_rule csrl_rule_san_dns_wildcard_not_leftmost;
+extern const struct csrl_rule csrl_rule_san_dns_wildcard_partial;
+extern const struct csrl_rule csrl_rule_san_dns_wildcard_public_suffix;
+extern const struct csrl_rule csrl_rule_san_duplicate;
+extern const struct csrl_rule csrl_rule_san_email_letsencrypt;
+extern const struct csrl_rule csrl_rule_san_email_present;
+extern const struct csrl_rule csrl_rule_san_empty;
+extern const struct csrl_rule csrl_rule_san_entry_malformed;
+extern const struct csrl_rule csrl_rule_san_ip_invalid_length;
+extern const struct csrl_rule csrl_rule_san_ip_loopback_or_unspecified;
+extern const struct csrl_rule csrl_rule_san_ip_reserved;
+extern const struct csrl_rule csrl_rule_san_missing;
+extern const struct csrl_rule csrl_rule_san_other_name;
+extern const struct csrl_rule csrl_rule_san_too_many_names;
+extern const struct csrl_rule csrl_rule_san_unexpected_type;
+extern const struct csrl_rule csrl_rule_san_uri_letsencrypt;
+extern const struct csrl_rule csrl_rule_san_uri_present;
+extern const struct csrl_rule csrl_rule_sig_algorithm_not_allowed;
+extern const struct csrl_rule csrl_rule_sig_algorithm_unsupported;
+extern const struct csrl_rule csrl_rule_sig_hash_weak;
+extern const struct csrl_rule csrl_rule_sig_invalid;
+extern const struct csrl_rule csrl_rule_sig_key_mismatch;
+extern const struct csrl_rule csrl_rule_sig_params_not_absent;
+extern const struct csrl_rule csrl_rule_sig_pss_params_inconsistent;
+extern const struct csrl_rule csrl_rule_sig_pss_params_invalid;
+extern const struct csrl_rule csrl_rule_sig_rsa_length_mismatch;
+extern const struct csrl_rule csrl_rule_sig_rsa_params_absent;
+extern const struct csrl_rule csrl_rule_sig_rsa_params_not_null;
+extern const struct csrl_rule csrl_rule_subject_attribute_duplicate;
+extern const struct csrl_rule csrl_rule_subject_attribute_order;
+extern const struct csrl_rule csrl_rule_subject_attribute_too_long;
+extern const struct csrl_rule csrl_rule_subject_attribute_too_long_br;
+extern const struct csrl_rule csrl_rule_subject_cn_ip_address;
+extern const struct csrl_rule csrl_rule_subject_cn_ip_address_letsencrypt;
+extern const struct csrl_rule csrl_rule_subject_cn_ip_not_canonical;
+extern const struct csrl_rule csrl_rule_subject_cn_multiple;
+extern const struct csrl_rule csrl_rule_subject_cn_not_in_san;
+extern const struct csrl_rule csrl_rule_subject_country_invalid;
+extern const struct csrl_rule csrl_rule_subject_email_address_deprecated;
+extern const struct csrl_rule csrl_rule_subject_email_address_present;
+extern const struct csrl_rule csrl_rule_subject_placeholder_value;
+extern const struct csrl_rule csrl_rule_subject_rdn_empty;
+extern const struct csrl_rule csrl_rule_subject_rdn_multi_valued;
+extern const struct csrl_rule csrl_rule_subject_string_type_legacy;
+extern const struct csrl_rule csrl_rule_subject_string_type_not_directory_string;
+extern const struct csrl_rule csrl_rule_subject_string_type_not_utf8_or_printable;
+extern const struct csrl_rule csrl_rule_subject_string_type_wrong_for_attribute;
+extern const struct csrl_rule csrl_rule_subject_value_control_character;
+extern const struct csrl_rule csrl_rule_subject_value_empty;
+extern const struct csrl_rule csrl_rule_subject_value_repeated_space;
+extern const struct csrl_rule csrl_rule_subject_value_whitespace;
 
 const struct csrl_rule *const csrl_rules[] = {
+	&csrl_rule_attr_challenge_password_length,
+	&csrl_rule_attr_challenge_password_present,
+	&csrl_rule_attr_challenge_password_type,
+	&csrl_rule_attr_duplicate,
+	&csrl_rule_attr_malformed,
+	&csrl_rule_attr_single_value,
+	&csrl_rule_attr_unknown,
+	&csrl_rule_attr_values_empty,
+	&csrl_rule_csr_attributes_missing,
+	&csrl_rule_csr_pem_label_legacy,
+	&csrl_rule_csr_schema_invalid,
 	&csrl_rule_csr_version_invalid,
 	&csrl_rules_der[CSRL_ANOM_BITSTRING_PADDING_NONZERO],
 	&csrl_rules_der[CSRL_ANOM_BITSTRING_UNUSED_INVALID],
@@ -28,6 +146,102 @@ const struct csrl_rule *const csrl_rules[] = {
 	&csrl_rules_der[CSRL_ANOM_TAG_NOT_MINIMAL],
 	&csrl_rules_der[CSRL_ANOM_TRAILING_DATA],
 	&csrl_rules_der[CSRL_ANOM_UTF8_INVALID],
+	&csrl_rule_ext_bc_ca_true,
+	&csrl_rule_ext_ct_poison,
+	&csrl_rule_ext_duplicate,
+	&csrl_rule_ext_eku_any,
+	&csrl_rule_ext_eku_server_auth_missing,
+	&csrl_rule_ext_explicit_default,
+	&csrl_rule_ext_ku_key_type_mismatch,
+	&csrl_rule_ext_malformed,
+	&csrl_rule_ext_request_empty,
+	&csrl_rule_ext_san_criticality,
+	&csrl_rule_ext_unknown_critical,
+	&csrl_rule_ext_value_invalid,
+	&csrl_rule_key_algorithm_not_allowed,
+	&csrl_rule_key_dsa_deprecated,
+	&csrl_rule_key_dsa_not_allowed,
+	&csrl_rule_key_ec_curve_not_allowed,
+	&csrl_rule_key_ec_curve_not_named,
+	&csrl_rule_key_ec_point_compressed,
+	&csrl_rule_key_eddsa_not_allowed,
+	&csrl_rule_key_rsa_exponent_invalid,
+	&csrl_rule_key_rsa_exponent_not_65537,
+	&csrl_rule_key_rsa_exponent_out_of_range,
+	&csrl_rule_key_rsa_fermat_factorable,
+	&csrl_rule_key_rsa_modulus_insecure,
+	&csrl_rule_key_rsa_modulus_invalid,
+	&csrl_rule_key_rsa_modulus_not_byte_multiple,
+	&csrl_rule_key_rsa_modulus_size_not_allowed,
+	&csrl_rule_key_rsa_modulus_too_small,
+	&csrl_rule_san_dns_empty_label,
+	&csrl_rule_san_dns_hyphen_edge,
+	&csrl_rule_san_dns_idna_invalid,
+	&csrl_rule_san_dns_internal_name,
+	&csrl_rule_san_dns_invalid_character,
+	&csrl_rule_san_dns_ip_address,
+	&csrl_rule_san_dns_label_too_long,
+	&csrl_rule_san_dns_onion,
+	&csrl_rule_san_dns_onion_unsupported,
+	&csrl_rule_san_dns_public_suffix,
+	&csrl_rule_san_dns_rldh_label,
+	&csrl_rule_san_dns_tld_unknown,
+	&csrl_rule_san_dns_too_long,
+	&csrl_rule_san_dns_too_many_labels,
+	&csrl_rule_san_dns_trailing_dot,
+	&csrl_rule_san_dns_underscore,
+	&csrl_rule_san_dns_uppercase,
+	&csrl_rule_san_dns_wildcard_not_leftmost,
+	&csrl_rule_san_dns_wildcard_partial,
+	&csrl_rule_san_dns_wildcard_public_suffix,
+	&csrl_rule_san_duplicate,
+	&csrl_rule_san_email_letsencrypt,
+	&csrl_rule_san_email_present,
+	&csrl_rule_san_empty,
+	&csrl_rule_san_entry_malformed,
+	&csrl_rule_san_ip_invalid_length,
+	&csrl_rule_san_ip_loopback_or_unspecified,
+	&csrl_rule_san_ip_reserved,
+	&csrl_rule_san_missing,
+	&csrl_rule_san_other_name,
+	&csrl_rule_san_too_many_names,
+	&csrl_rule_san_unexpected_type,
+	&csrl_rule_san_uri_letsencrypt,
+	&csrl_rule_san_uri_present,
+	&csrl_rule_sig_algorithm_not_allowed,
+	&csrl_rule_sig_algorithm_unsupported,
+	&csrl_rule_sig_hash_weak,
+	&csrl_rule_sig_invalid,
+	&csrl_rule_sig_key_mismatch,
+	&csrl_rule_sig_params_not_absent,
+	&csrl_rule_sig_pss_params_inconsistent,
+	&csrl_rule_sig_pss_params_invalid,
+	&csrl_rule_sig_rsa_length_mismatch,
+	&csrl_rule_sig_rsa_params_absent,
+	&csrl_rule_sig_rsa_params_not_null,
+	&csrl_rule_subject_attribute_duplicate,
+	&csrl_rule_subject_attribute_order,
+	&csrl_rule_subject_attribute_too_long,
+	&csrl_rule_subject_attribute_too_long_br,
+	&csrl_rule_subject_cn_ip_address,
+	&csrl_rule_subject_cn_ip_address_letsencrypt,
+	&csrl_rule_subject_cn_ip_not_canonical,
+	&csrl_rule_subject_cn_multiple,
+	&csrl_rule_subject_cn_not_in_san,
+	&csrl_rule_subject_country_invalid,
+	&csrl_rule_subject_email_address_deprecated,
+	&csrl_rule_subject_email_address_present,
+	&csrl_rule_subject_placeholder_value,
+	&csrl_rule_subject_rdn_empty,
+	&csrl_rule_subject_rdn_multi_valued,
+	&csrl_rule_subject_string_type_legacy,
+	&csrl_rule_subject_string_type_not_directory_string,
+	&csrl_rule_subject_string_type_not_utf8_or_printable,
+	&csrl_rule_subject_string_type_wrong_for_attribute,
+	&csrl_rule_subject_value_control_character,
+	&csrl_rule_subject_value_empty,
+	&csrl_rule_subject_value_repeated_space,
+	&csrl_rule_subject_value_whitespace,
 };
 
 const size_t csrl_rules_count = sizeof csrl_rules / sizeof csrl_rules[0];

@@ -62,7 +62,9 @@ static void check_value(struct csrl_lint_ctx *ctx, const struct csrl_rule *rule)
 			csrl_report(ctx, e->value_node, "the value of the %s extension does not decode "
 				    "as its RFC 5280 syntax; CAs reject or drop it: re-generate the "
 				    "request", ext_name(e, buf, sizeof buf));
-		else if (!e->decoded && !one_element(&e->value))
+		else if (!e->decoded && e->kind != CSRL_EXT_UNKNOWN && !one_element(&e->value))
+			/* An unknown extension's syntax is unknown here: CAs ignore it (Boulder's
+			 * UnsupportedExtensionCSR), and so does this rule. */
 			csrl_report(ctx, e->value_node, "the value of the %s extension is not one DER "
 				    "element (%s); extnValue must hold the DER encoding of the "
 				    "extension's value", ext_name(e, buf, sizeof buf),

@@ -150,7 +150,7 @@ static void check(struct csrl_lint_ctx *ctx, const struct csrl_rule *rule)
 
 const struct csrl_rule csrl_rule_subject_cn_not_in_san = {
 	.id = "subject.cn.not-in-san",
-	.severity = CSRL_SEV_ERROR,
+	.severity = CSRL_SEV_WARNING,
 	.description = "The commonName is not one of the subjectAltName entries",
 	.citation = "CA/B Forum BR v2.1 section 7.1.4.3, Subscriber Certificate Common Name",
 	.source = CSRL_SRC_CABF_BR,

@@ -77,7 +77,7 @@ static void check(struct csrl_lint_ctx *ctx, const struct csrl_rule *rule)
 /* Let's Encrypt keeps only the CN of the subject, so only tls-server. */
 const struct csrl_rule csrl_rule_subject_placeholder_value = {
 	.id = "subject.placeholder-value",
-	.severity = CSRL_SEV_ERROR,
+	.severity = CSRL_SEV_WARNING,
 	.description = "A subject value is a tool default (Some-State, Internet Widgits Pty Ltd, "
 		       "Default City ...) or only says that the value is absent",
 	.citation = "CA/B Forum BR v2.1 section 7.1.4.2 (metadata ... not applicable) and "

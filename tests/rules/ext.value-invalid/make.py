@@ -26,4 +26,6 @@ w("error-san-trailing-bytes.pem", g.good(exts=[
     g.ext("2.5.29.17", g.seq(g.dns("www.example.com")) + b"\x00\x00")]))
 w("error-eku-not-oids.pem", with_exts(g.ext("2.5.29.37", g.seq(g.utf8("serverAuth")))))
 w("error-ct-poison-empty.pem", with_exts(g.ext("1.3.6.1.4.1.11129.2.4.3", b"", True)))
-w("error-unknown-raw-text.pem", with_exts(g.ext("1.3.6.1.4.1.99999.7", b"value")))
+# an unknown extension's syntax is unknown: its bytes are not judged (Boulder ignores them)
+w("pass-unknown-raw-text.pem", with_exts(g.ext("1.3.6.1.4.1.99999.7", b"value")))
+w("pass-unknown-empty.pem", with_exts(g.ext("2.25.123456789", b"")))

@@ -14,8 +14,8 @@ s.emit(__file__, {
     "pass-wildcard": s.req(cn="*.example.com", sans=[g.dns("*.example.com")]),
     "pass-ipv4": s.req(cn="192.0.2.10", sans=[g.ip("192.0.2.10")]),
     "pass-ipv6": s.req(cn="2001:db8::10", sans=[g.dns("example.com"), g.ip("2001:db8::10")]),
-    "error-cn-elsewhere": s.req(cn="www.example.com", sans=[g.dns("example.com")]),
-    "error-no-san": g.csr(subject=s.subject()),
-    "error-ip-not-in-san": s.req(cn="192.0.2.10", sans=[g.ip("192.0.2.11")]),
-    "error-second-cn": g.good(subject=g.name(("CN", "www.example.com"), ("CN", "mail.example.com"))),
+    "warning-cn-elsewhere": s.req(cn="www.example.com", sans=[g.dns("example.com")]),
+    "warning-no-san": g.csr(subject=s.subject()),
+    "warning-ip-not-in-san": s.req(cn="192.0.2.10", sans=[g.ip("192.0.2.11")]),
+    "warning-second-cn": g.good(subject=g.name(("CN", "www.example.com"), ("CN", "mail.example.com"))),
 })
