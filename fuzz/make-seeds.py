@@ -1,0 +1,92 @@
+#!/usr/bin/python3
+"""make-seeds.py - rebuilds the fuzz seed corpora from the project's test data.
+
+Usage: make-seeds.py OUTDIR SOURCE...   (each SOURCE a directory, walked recursively, or a file)
+
+PEM inputs (*.pem *.csr *.req, or any file holding a "-----BEGIN " line) become seeds of the
+pem and inspect harnesses as they are; each base64 block that decodes becomes a DER seed of
+der, csr, verify and lint; DER files (*.der, or extensionless binaries starting with a
+SEQUENCE) are DER seeds and inspect seeds. Seeds are named by the SHA-1 of their content, so
+duplicates collapse; inputs over MAX_LEN (the fuzzers' -max_len) are left out. OUTDIR/<harness>
+is emptied first, so the result depends only on the sources.
+"""
+import base64
+import binascii
+import hashlib
+import os
+import re
+import sys
+
+MAX_LEN = 65536
+PEM_HARNESSES = ("pem", "inspect")
+DER_HARNESSES = ("der", "csr", "verify", "lint")
+ALL = PEM_HARNESSES + DER_HARNESSES
+SKIP_EXT = {".py", ".sh", ".md", ".c", ".h", ".txt", ".profile", ".key", ".tsv", ".json",
+            ".lua", ".cnf", ".conf", ".tmpl"}
+SKIP_NAMES = {"MANIFEST.md", "SHA256SUMS", "Makefile"}
+BLOCK = re.compile(rb"-----BEGIN ([^\n-]*)-----\r?\n(.*?)-----END \1-----", re.S)
+
+
+def files_of(src):
+    if os.path.isfile(src):
+        yield src
+        return
+    for root, dirs, names in os.walk(src):
+        dirs.sort()
+        for n in sorted(names):
+            yield os.path.join(root, n)
+
+
+def der_blocks(text):
+    """Decoded bytes of every well-formed block (RFC 1421 header lines skipped)."""
+    for m in BLOCK.finditer(text):
+        body = b"".join(l.strip() for l in m.group(2).splitlines() if b":" not in l)
+        try:
+            der = base64.b64decode(body, validate=True)
+        except (binascii.Error, ValueError):
+            continue
+        if der:
+            yield der
+
+
+def main():
+    if len(sys.argv) < 3:
+        sys.exit(__doc__)
+    out, sources = sys.argv[1], sys.argv[2:]
+    seeds = {h: {} for h in ALL}
+    for src in sources:
+        if not os.path.exists(src):
+            print("make-seeds: %s not found, skipped" % src, file=sys.stderr)
+            continue
+        for path in files_of(src):
+            base = os.path.basename(path)
+            if base in SKIP_NAMES or base.startswith(".") or \
+               os.path.splitext(base)[1].lower() in SKIP_EXT:
+                continue
+            with open(path, "rb") as f:
+                data = f.read()
+            if not data or len(data) > MAX_LEN:
+                continue
+            if b"-----BEGIN " in data:
+                for h in PEM_HARNESSES:
+                    seeds[h][hashlib.sha1(data).hexdigest()] = data
+                for der in der_blocks(data):
+                    for h in DER_HARNESSES:
+                        seeds[h][hashlib.sha1(der).hexdigest()] = der
+            elif data[0] == 0x30:
+                for h in DER_HARNESSES + ("inspect",):
+                    seeds[h][hashlib.sha1(data).hexdigest()] = data
+    for h in ALL:
+        d = os.path.join(out, h)
+        os.makedirs(d, exist_ok=True)
+        for n in os.listdir(d):
+            os.unlink(os.path.join(d, n))
+        for name, data in seeds[h].items():
+            with open(os.path.join(d, name), "wb") as f:
+                f.write(data)
+        print("make-seeds: %-8s %4d seeds, %7d bytes" %
+              (h, len(seeds[h]), sum(len(v) for v in seeds[h].values())))
+
+
+if __name__ == "__main__":
+    main()
