@@ -31,6 +31,9 @@ const char *csrl_version(void);
 #define CSRL_DER_MAX_DEPTH 64
 /** Most nodes one DER tree may hold. */
 #define CSRL_DER_MAX_NODES 262144u
+/** Most DER nodes a request may have for the libtasn1 schema check to run: libtasn1 decodes
+ * long SEQUENCE OFs in quadratic time, and real requests have a few hundred nodes. */
+#define CSRL_SCHEMA_MAX_NODES 4096u
 /** Largest RSA modulus whose signature is verified (bits). */
 #define CSRL_MAX_RSA_VERIFY_BITS 16384
 /** Largest DSA p whose signature is verified (bits). */

@@ -225,7 +225,12 @@ void csrl_lint_csr(const struct csrl_csr *csr, const struct csrl_lint_opts *opts
 	memset(&ctx, 0, sizeof ctx);
 	ctx.csr = csr;
 	ctx.verify = &vr;
-	ctx.schema_rc = csrl_schema_check(csr->data, csr->len, &serr);
+	if (csr->der->nnodes <= CSRL_SCHEMA_MAX_NODES)
+		ctx.schema_rc = csrl_schema_check(csr->data, csr->len, &serr);
+	else
+		ctx.schema_rc = csrl_error_set(&serr, CSRL_ERR_TOO_MANY, 0, "schema check skipped: "
+			"%zu DER elements exceed the limit of %u", csr->der->nnodes,
+			CSRL_SCHEMA_MAX_NODES);
 	ctx.schema_err = &serr;
 	ctx.profile = opts->profile;
 	ctx.opts = opts;
