@@ -292,6 +292,7 @@ struct csrl_pubkey {
 /** One AttributeTypeAndValue of the subject. */
 struct csrl_ava {
 	struct csrl_bytes oid;
+	enum csrl_oid_id id;                 /* table id of oid, CSRL_OID_UNKNOWN when unknown */
 	const char *name;                    /* short name ("CN") or NULL when unknown */
 	uint32_t string_tag;                 /* universal tag of the value (19 = PrintableString...) */
 	uint8_t value_cls;                   /* tag class of the value */
@@ -337,6 +338,7 @@ enum csrl_ext_kind {
 struct csrl_ext {
 	enum csrl_ext_kind kind;
 	struct csrl_bytes oid;
+	enum csrl_oid_id id;                 /* table id of oid, CSRL_OID_UNKNOWN when unknown */
 	const char *name;                    /* short name or NULL */
 	int critical;
 	int critical_explicit;               /* the BOOLEAN was encoded (DER forbids FALSE) */
@@ -371,6 +373,7 @@ enum csrl_attr_kind {
 struct csrl_attr {
 	enum csrl_attr_kind kind;
 	struct csrl_bytes oid;
+	enum csrl_oid_id id;                 /* table id of oid, CSRL_OID_UNKNOWN when unknown */
 	const char *name;
 	const struct csrl_node *node;        /* the Attribute SEQUENCE */
 	const struct csrl_node *values_node; /* the SET OF values */

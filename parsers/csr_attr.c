@@ -157,6 +157,7 @@ static int parse_ext(struct csr_ctx *c, const struct csrl_node *n, struct csrl_e
 	e->oid = csr_bytes(oid);
 	info = csrl_oid_lookup(e->oid.p, e->oid.len);
 	e->name = info ? info->name : NULL;
+	e->id = info ? info->id : CSRL_OID_UNKNOWN;
 	f = oid->next;
 	if (f && csrl_node_is(f, CSRL_TAG_BOOLEAN)) {
 		e->critical_explicit = 1;
@@ -220,6 +221,7 @@ static int parse_attr(struct csr_ctx *c, const struct csrl_node *n, struct csrl_
 	a->oid = csr_bytes(oid);
 	info = csrl_oid_lookup(a->oid.p, a->oid.len);
 	a->name = info ? info->name : NULL;
+	a->id = info ? info->id : CSRL_OID_UNKNOWN;
 	a->values_node = set;
 	a->nvalues = set->nchildren;
 	a->first_value = set->child;

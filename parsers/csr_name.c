@@ -137,6 +137,7 @@ static int parse_ava(struct csr_ctx *c, const struct csrl_node *n, struct csrl_a
 	ava->oid = csr_bytes(type);
 	info = csrl_oid_lookup(ava->oid.p, ava->oid.len);
 	ava->name = info ? info->name : NULL;
+	ava->id = info ? info->id : CSRL_OID_UNKNOWN;
 	ava->value_node = val;
 	ava->value_cls = val->cls;
 	ava->string_tag = val->tag;

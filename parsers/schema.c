@@ -25,9 +25,18 @@ static int defs_rc;
 static char defs_msg[ASN1_MAX_ERROR_DESCRIPTION_SIZE];
 static pthread_once_t defs_once = PTHREAD_ONCE_INIT;
 
+/* A fresh, never-decoded CertificationRequest element: duplicating it costs about half of
+ * creating one from the definitions (asn1_create_element expands the types every time), and
+ * the check runs once per request. Only read after load_defs, so threads may share it. */
+static asn1_node request_template;
+
 static void load_defs(void)
 {
 	defs_rc = asn1_array2tree(csrl_pkcs10_asn1_tab, &defs, defs_msg);
+	if (defs_rc == ASN1_SUCCESS &&
+	    asn1_create_element(defs, MODULE_NAME ".CertificationRequest", &request_template) !=
+	    ASN1_SUCCESS)
+		request_template = NULL;
 }
 
 static const char *const part_paths[CSRL_SCHEMA_NPARTS] = {
@@ -94,7 +103,10 @@ static int decode(const char *type, const uint8_t *der, size_t len, const char *
 				      "%s is %zu bytes, above the %u-byte limit", what, len,
 				      CSRL_MAX_DER_SIZE);
 	snprintf(path, sizeof path, MODULE_NAME ".%s", type);
-	rc = asn1_create_element(defs, path, out);
+	if (request_template && strcmp(type, "CertificationRequest") == 0)
+		rc = (*out = asn1_dup_node(request_template, "")) ? ASN1_SUCCESS : ASN1_MEM_ERROR;
+	else
+		rc = asn1_create_element(defs, path, out);
 	if (rc != ASN1_SUCCESS) {
 		*out = NULL;
 		return csrl_error_set(err, op_code(rc), base, "cannot create a %s element: %s",

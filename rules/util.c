@@ -3,7 +3,7 @@
 
 enum csrl_oid_id csrl_ext_id(const struct csrl_ext *e)
 {
-	return e->malformed ? CSRL_OID_UNKNOWN : csrl_oid_id_of(e->oid);
+	return e->malformed ? CSRL_OID_UNKNOWN : e->id;
 }
 
 const struct csrl_ext *csrl_find_ext(const struct csrl_csr *csr, enum csrl_oid_id id)
@@ -28,14 +28,14 @@ const struct csrl_attr *csrl_find_attr(const struct csrl_csr *csr, enum csrl_oid
 	size_t i;
 
 	for (i = 0; i < csr->nattrs; i++)
-		if (!csr->attrs[i].malformed && csrl_oid_id_of(csr->attrs[i].oid) == id)
+		if (!csr->attrs[i].malformed && csr->attrs[i].id == id)
 			return &csr->attrs[i];
 	return NULL;
 }
 
 enum csrl_oid_id csrl_ava_id(const struct csrl_ava *a)
 {
-	return csrl_oid_id_of(a->oid);
+	return a->id;
 }
 
 int csrl_has_exts(const struct csrl_lint_ctx *ctx)

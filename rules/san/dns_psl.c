@@ -56,6 +56,31 @@ const struct csrl_rule csrl_rule_san_dns_public_suffix = {
 	.check = check_public_suffix,
 };
 
+/* Whether tld is an ICANN top-level domain. Requests repeat a handful of TLDs, so each
+ * thread keeps the last verdicts in a small direct-mapped cache (a lookup in libpsl costs
+ * more than the rest of this rule). */
+#define TLD_CACHE 64
+#define TLD_MAX 64
+
+static int icann_tld(const psl_ctx_t *psl, const char *tld)
+{
+	static _Thread_local struct { char tld[TLD_MAX]; int known; } cache[TLD_CACHE];
+	size_t n = strlen(tld), h = n;
+	const char *p;
+
+	if (n >= TLD_MAX)
+		return psl_is_public_suffix2(psl, tld, PSL_TYPE_ICANN | PSL_TYPE_NO_STAR_RULE);
+	for (p = tld; *p; p++)
+		h = h * 31 + (unsigned char)*p;
+	h %= TLD_CACHE;
+	if (strcmp(cache[h].tld, tld) != 0) {
+		memcpy(cache[h].tld, tld, n + 1);
+		cache[h].known = psl_is_public_suffix2(psl, tld, PSL_TYPE_ICANN |
+						       PSL_TYPE_NO_STAR_RULE);
+	}
+	return cache[h].known;
+}
+
 static void check_tld(struct csrl_lint_ctx *ctx, const struct csrl_rule *rule)
 {
 	struct san_iter it = { 0, 0 };
@@ -76,7 +101,7 @@ static void check_tld(struct csrl_lint_ctx *ctx, const struct csrl_rule *rule)
 		/* Single labels and special-use names are san.dns.internal-name's. */
 		if (!tld || san_special_domain(name) || strchr(++tld, '*'))
 			continue;
-		if (psl_is_public_suffix2(psl, tld, PSL_TYPE_ICANN | PSL_TYPE_NO_STAR_RULE))
+		if (icann_tld(psl, tld))
 			continue;
 		csrl_report(ctx, g->node, "dNSName \"%s\" ends in \".%s\", which is not a "
 			    "top-level domain in the ICANN section of the Public Suffix List: an "
