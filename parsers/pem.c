@@ -362,6 +362,10 @@ int csrl_pem_next(const char *text, size_t len, size_t *pos, struct csrl_pem_blo
 	int rc;
 
 	memset(blk, 0, sizeof *blk);
+	/* The cache holds for a call that goes on where the previous one stopped; a new scan
+	 * (from 0, or of new text at the same address) counts from the start. */
+	if (cache.text != text || cache.len != len || cache.pos != *pos || *pos == 0)
+		cache.text = NULL;
 	if (!text || *pos >= len || !find_begin(text, len, *pos, &at)) {
 		*pos = len;
 		return csrl_error_set(err, CSRL_ERR_PEM_NO_BLOCK, len, "no PEM block found");
