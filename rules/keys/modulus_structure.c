@@ -1,0 +1,71 @@
+/* modulus_structure.c - an RSA modulus that is a perfect power or a prime.
+ *
+ * CA/B Forum TLS BR v2.1.5 section 6.1.6: "The modulus SHOULD also have the following
+ * characteristics: an odd number, not the power of a prime, and have no factors smaller than
+ * 752." RFC 8017 section 3.1: "n = r_1 * r_2 * ... * r_u, u >= 2" with distinct primes r_i.
+ * A perfect power n = m^k gives its factors by an integer k-th root; a prime n is no RSA
+ * modulus at all (phi(n) = n - 1 is public, so is d). badkeys reports the latter as
+ * rsainvalid/prime_n (badkeys/rsakeys/rsainvalid.py, test key rsa-nprime).
+ */
+#include "rsa_int.h"
+
+/* Primality rounds: a composite fails the first one; 2^-50 is plenty for a finding. */
+#define PRIME_REPS 25
+
+static int applies(const struct csrl_lint_ctx *ctx)
+{
+	return rsa_key_decoded(ctx) && rsa_modulus_bits(ctx) > 16;
+}
+
+static void check_power(struct csrl_lint_ctx *ctx, const struct csrl_rule *rule)
+{
+	const struct csrl_pubkey *k = &ctx->csr->key;
+	mpz_t n;
+
+	(void)rule;
+	mpz_init(n);
+	rsa_import(n, k->rsa_n);
+	if (mpz_perfect_power_p(n))
+		csrl_report(ctx, k->rsa_n_node, "the RSA modulus is a perfect power (m^k for some "
+			    "k >= 2), so an integer root factors it: generate a new key pair with a "
+			    "standard generator");
+	mpz_clear(n);
+}
+
+static void check_prime(struct csrl_lint_ctx *ctx, const struct csrl_rule *rule)
+{
+	const struct csrl_pubkey *k = &ctx->csr->key;
+	mpz_t n;
+
+	(void)rule;
+	mpz_init(n);
+	rsa_import(n, k->rsa_n);
+	if (mpz_odd_p(n) && mpz_probab_prime_p(n, PRIME_REPS))
+		csrl_report(ctx, k->rsa_n_node, "the RSA modulus is a prime number, not a product "
+			    "of two primes: anyone can compute the private exponent. Generate a new "
+			    "key pair with a standard generator");
+	mpz_clear(n);
+}
+
+const struct csrl_rule csrl_rule_key_rsa_perfect_power = {
+	.id = "key.rsa.perfect-power",
+	.severity = CSRL_SEV_ERROR,
+	.description = "RSA modulus is a perfect power (for example the square of a prime)",
+	.citation = "CA/B Forum TLS BR v2.1.5 section 6.1.6; NIST SP 800-89 section 5.3.3 "
+		    "(November 2006)",
+	.source = CSRL_SRC_CABF_BR,
+	.profiles = CSRL_PROFILES_ALL,
+	.applies = applies,
+	.check = check_power,
+};
+
+const struct csrl_rule csrl_rule_key_rsa_modulus_prime = {
+	.id = "key.rsa.modulus-prime",
+	.severity = CSRL_SEV_ERROR,
+	.description = "RSA modulus is a prime number",
+	.citation = "RFC 8017 section 3.1 (November 2016); badkeys rsainvalid check (prime_n)",
+	.source = CSRL_SRC_OTHER_RFC,
+	.profiles = CSRL_PROFILES_ALL,
+	.applies = applies,
+	.check = check_prime,
+};
