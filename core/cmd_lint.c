@@ -6,10 +6,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "blocklist.h"
 #include "cli.h"
 #include "report.h"
 
 #define MAX_SELECT 256
+#define MAX_BLOCKLISTS 32
+/* An upper bound keeps a typo from turning one request into minutes of work. */
+#define MAX_FERMAT_ROUNDS 100000000
 
 static const char lint_usage[] =
 	"Usage: csrlint lint [OPTIONS] FILE|DIR|- ...\n"
@@ -25,6 +29,10 @@ static const char lint_usage[] =
 	"  --enable RULE       run RULE (an id or a dotted prefix such as san.dns) even when\n"
 	"                      the profile does not include it; repeatable\n"
 	"  --disable RULE      do not run RULE (id or prefix); repeatable\n"
+	"  --blocklist FILE    report keys listed in FILE (SHA-256 SPKI hashes in hex or\n"
+	"                      base64, as Boulder stores them, or badkeys' hashes); repeatable\n"
+	"  --fermat-rounds N   rounds of Fermat's method for RSA keys (default 100, the CA/B\n"
+	"                      BR minimum; more finds primes further apart, at a cost)\n"
 	"  -o, --output FILE   write the report to FILE instead of standard output\n"
 	"  -h, --help          show this help\n"
 	"\n"
@@ -123,10 +131,16 @@ int csrl_cmd_lint(int argc, char **argv)
 		{ "enable", required_argument, NULL, 'e' },
 		{ "disable", required_argument, NULL, 'd' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "blocklist", required_argument, NULL, 'b' },
+		{ "fermat-rounds", required_argument, NULL, 'R' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	static const char *enable[MAX_SELECT], *disable[MAX_SELECT];
+	static struct csrl_blocklist *lists[MAX_BLOCKLISTS + 1];
+	int nlists = 0;
+	char *end;
+	long rounds;
 	struct lint_run r;
 	int c, i, ne = 0, nd = 0, fmt = CSRL_FMT_TEXT, fail_on = CSRL_SEV_ERROR, min_sev = 0;
 	const char *output = NULL;
@@ -146,63 +160,91 @@ int csrl_cmd_lint(int argc, char **argv)
 			if (!(r.opts.profile = csrl_profile_parse(optarg))) {
 				fprintf(stderr, "csrlint lint: unknown profile '%s' (rfc, tls-server, "
 					"letsencrypt, private-pki)\n", optarg);
-				return CSRL_EXIT_USAGE;
+				goto usage_fail;
 			}
 			break;
 		case 'f':
 			if ((fmt = csrl_format_parse(optarg)) < 0) {
 				fprintf(stderr, "csrlint lint: unknown format '%s' (text, json, ndjson, "
 					"sarif)\n", optarg);
-				return CSRL_EXIT_USAGE;
+				goto usage_fail;
 			}
 			break;
 		case 'F':
 			if (parse_severity(optarg, "--fail-on", &fail_on) < 0 || fail_on == CSRL_SEV_INFO) {
 				if (fail_on == CSRL_SEV_INFO)
 					fprintf(stderr, "csrlint lint: --fail-on takes error, warning or notice\n");
-				return CSRL_EXIT_USAGE;
+				goto usage_fail;
 			}
 			break;
 		case 'm':
 			if (parse_severity(optarg, "--min-severity", &min_sev) < 0)
-				return CSRL_EXIT_USAGE;
+				goto usage_fail;
 			break;
 		case 'e':
 		case 'd':
 			if (add_sel(c == 'e' ? enable : disable, c == 'e' ? &ne : &nd, optarg,
 				    c == 'e' ? "--enable" : "--disable") < 0)
-				return CSRL_EXIT_USAGE;
+				goto usage_fail;
 			if (!known_selector(optarg)) {
 				fprintf(stderr, "csrlint lint: no rule matches '%s' (see `csrlint "
 					"rules`)\n", optarg);
-				return CSRL_EXIT_USAGE;
+				goto usage_fail;
 			}
 			break;
 		case 'o':
 			output = optarg;
+			break;
+		case 'b': {
+			struct csrl_error e;
+
+			if (nlists == MAX_BLOCKLISTS) {
+				fprintf(stderr, "csrlint lint: at most %d --blocklist files\n",
+					MAX_BLOCKLISTS);
+				goto usage_fail;
+			}
+			if (csrl_blocklist_load(optarg, &lists[nlists], &e) != CSRL_ERR_OK) {
+				/* the message names the file and, for a bad entry, its line */
+				fprintf(stderr, "csrlint lint: --blocklist: %s\n", e.msg);
+				goto usage_fail;
+			}
+			lists[++nlists] = NULL;
+			r.opts.blocklists = (const struct csrl_blocklist *const *)lists;
+			break;
+		}
+		case 'R':
+			rounds = strtol(optarg, &end, 10);
+			if (*end || end == optarg || rounds < CSRL_FERMAT_ROUNDS ||
+			    rounds > MAX_FERMAT_ROUNDS) {
+				fprintf(stderr, "csrlint lint: --fermat-rounds takes a number from %d "
+					"to %d\n", CSRL_FERMAT_ROUNDS, MAX_FERMAT_ROUNDS);
+				goto usage_fail;
+			}
+			r.opts.fermat_rounds = (int)rounds;
 			break;
 		case 'h':
 			fputs(lint_usage, stdout);
 			return CSRL_EXIT_OK;
 		default:
 			fputs(lint_usage, stderr);
-			return CSRL_EXIT_USAGE;
+			goto usage_fail;
 		}
 	}
 	if (optind >= argc) {
 		fprintf(stderr, "csrlint lint: no input (name files or folders, or '-' for "
 			"standard input)\n");
-		return CSRL_EXIT_USAGE;
+		goto usage_fail;
 	}
 	if (output && !(out = fopen(output, "w"))) {
 		perror(output);
-		return CSRL_EXIT_USAGE;
+		goto usage_fail;
 	}
 	color = !output && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
 	r.rep = csrl_reporter_new(out, (enum csrl_format)fmt, r.opts.profile, min_sev, color);
 	if (!r.rep) {
 		fprintf(stderr, "csrlint lint: out of memory\n");
-		return CSRL_EXIT_FAIL;
+		rc = CSRL_EXIT_FAIL;
+		goto done;
 	}
 	for (i = optind; i < argc; i++)
 		lint_path(&r, argv[i]);
@@ -211,13 +253,20 @@ int csrl_cmd_lint(int argc, char **argv)
 	if (rc < 0 || (out != stdout && fclose(out) != 0)) {
 		fprintf(stderr, "csrlint lint: cannot write the report%s%s\n", output ? " to " : "",
 			output ? output : "");
-		csrl_reporter_free(r.rep);
-		return CSRL_EXIT_FAIL;
+		rc = CSRL_EXIT_FAIL;
+		goto done;
 	}
 	rc = CSRL_EXIT_OK;
 	for (c = fail_on; c <= CSRL_SEV_FATAL; c++)
 		if (t->by_sev[c])
 			rc = CSRL_EXIT_FAIL;
+done:
 	csrl_reporter_free(r.rep);
+	for (c = 0; c < nlists; c++)
+		csrl_blocklist_free(lists[c]);
 	return rc;
+usage_fail:
+	for (c = 0; c < nlists; c++)
+		csrl_blocklist_free(lists[c]);
+	return CSRL_EXIT_USAGE;
 }

@@ -12,6 +12,7 @@ extern const struct csrl_rule csrl_rule_attr_single_value;
 extern const struct csrl_rule csrl_rule_attr_unknown;
 extern const struct csrl_rule csrl_rule_attr_values_empty;
 extern const struct csrl_rule csrl_rule_csr_attributes_missing;
+extern const struct csrl_rule csrl_rule_csr_duplicate;
 extern const struct csrl_rule csrl_rule_csr_pem_label_legacy;
 extern const struct csrl_rule csrl_rule_csr_schema_invalid;
 extern const struct csrl_rule csrl_rule_csr_version_invalid;
@@ -28,12 +29,16 @@ extern const struct csrl_rule csrl_rule_ext_san_criticality;
 extern const struct csrl_rule csrl_rule_ext_unknown_critical;
 extern const struct csrl_rule csrl_rule_ext_value_invalid;
 extern const struct csrl_rule csrl_rule_key_algorithm_not_allowed;
+extern const struct csrl_rule csrl_rule_key_blocklisted;
 extern const struct csrl_rule csrl_rule_key_dsa_deprecated;
 extern const struct csrl_rule csrl_rule_key_dsa_not_allowed;
 extern const struct csrl_rule csrl_rule_key_ec_curve_not_allowed;
 extern const struct csrl_rule csrl_rule_key_ec_curve_not_named;
 extern const struct csrl_rule csrl_rule_key_ec_point_compressed;
+extern const struct csrl_rule csrl_rule_key_ec_point_invalid;
+extern const struct csrl_rule csrl_rule_key_ed25519_weak;
 extern const struct csrl_rule csrl_rule_key_eddsa_not_allowed;
+extern const struct csrl_rule csrl_rule_key_reused;
 extern const struct csrl_rule csrl_rule_key_rsa_exponent_invalid;
 extern const struct csrl_rule csrl_rule_key_rsa_exponent_not_65537;
 extern const struct csrl_rule csrl_rule_key_rsa_exponent_out_of_range;
@@ -41,8 +46,14 @@ extern const struct csrl_rule csrl_rule_key_rsa_fermat_factorable;
 extern const struct csrl_rule csrl_rule_key_rsa_modulus_insecure;
 extern const struct csrl_rule csrl_rule_key_rsa_modulus_invalid;
 extern const struct csrl_rule csrl_rule_key_rsa_modulus_not_byte_multiple;
+extern const struct csrl_rule csrl_rule_key_rsa_modulus_pattern;
+extern const struct csrl_rule csrl_rule_key_rsa_modulus_prime;
 extern const struct csrl_rule csrl_rule_key_rsa_modulus_size_not_allowed;
 extern const struct csrl_rule csrl_rule_key_rsa_modulus_too_small;
+extern const struct csrl_rule csrl_rule_key_rsa_perfect_power;
+extern const struct csrl_rule csrl_rule_key_rsa_roca;
+extern const struct csrl_rule csrl_rule_key_rsa_shared_prime;
+extern const struct csrl_rule csrl_rule_key_rsa_small_factor;
 extern const struct csrl_rule csrl_rule_san_dns_empty_label;
 extern const struct csrl_rule csrl_rule_san_dns_hyphen_edge;
 extern const struct csrl_rule csrl_rule_san_dns_idna_invalid;
@@ -122,6 +133,7 @@ const struct csrl_rule *const csrl_rules[] = {
 	&csrl_rule_attr_unknown,
 	&csrl_rule_attr_values_empty,
 	&csrl_rule_csr_attributes_missing,
+	&csrl_rule_csr_duplicate,
 	&csrl_rule_csr_pem_label_legacy,
 	&csrl_rule_csr_schema_invalid,
 	&csrl_rule_csr_version_invalid,
@@ -159,12 +171,16 @@ const struct csrl_rule *const csrl_rules[] = {
 	&csrl_rule_ext_unknown_critical,
 	&csrl_rule_ext_value_invalid,
 	&csrl_rule_key_algorithm_not_allowed,
+	&csrl_rule_key_blocklisted,
 	&csrl_rule_key_dsa_deprecated,
 	&csrl_rule_key_dsa_not_allowed,
 	&csrl_rule_key_ec_curve_not_allowed,
 	&csrl_rule_key_ec_curve_not_named,
 	&csrl_rule_key_ec_point_compressed,
+	&csrl_rule_key_ec_point_invalid,
+	&csrl_rule_key_ed25519_weak,
 	&csrl_rule_key_eddsa_not_allowed,
+	&csrl_rule_key_reused,
 	&csrl_rule_key_rsa_exponent_invalid,
 	&csrl_rule_key_rsa_exponent_not_65537,
 	&csrl_rule_key_rsa_exponent_out_of_range,
@@ -172,8 +188,14 @@ const struct csrl_rule *const csrl_rules[] = {
 	&csrl_rule_key_rsa_modulus_insecure,
 	&csrl_rule_key_rsa_modulus_invalid,
 	&csrl_rule_key_rsa_modulus_not_byte_multiple,
+	&csrl_rule_key_rsa_modulus_pattern,
+	&csrl_rule_key_rsa_modulus_prime,
 	&csrl_rule_key_rsa_modulus_size_not_allowed,
 	&csrl_rule_key_rsa_modulus_too_small,
+	&csrl_rule_key_rsa_perfect_power,
+	&csrl_rule_key_rsa_roca,
+	&csrl_rule_key_rsa_shared_prime,
+	&csrl_rule_key_rsa_small_factor,
 	&csrl_rule_san_dns_empty_label,
 	&csrl_rule_san_dns_hyphen_edge,
 	&csrl_rule_san_dns_idna_invalid,
