@@ -5,7 +5,9 @@
  * Cases live in tests/rules/<rule-id>/: pass-*.pem|der (no finding of that rule) and
  * <severity>-*.pem|der (at least one finding, at the rule's severity), made by the make.py
  * beside them. A file named "profile" there selects the profile (default: tls-server when the
- * rule is in it, else the first profile it is in). */
+ * rule is in it, else the first profile it is in). A file "blocklist.txt" there is loaded as
+ * --blocklist; a file named "batch" makes each case file one corpus: all its requests are
+ * linted together and the cross-input checks run over them. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -16,22 +18,37 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "batch.h"
+#include "blocklist.h"
 #include "input.h"
 #include "lint.h"
 
 struct case_run {
 	const struct csrl_rule *rule;
 	unsigned profile;
+	const struct csrl_blocklist *const *lists;
+	struct csrl_batch *batch;        /* non-NULL for a batch folder */
 	size_t hits, parsed;
 	int wrong_severity;
 	char fatal[300];
 };
 
+static void on_batch_finding(void *ctx, size_t input_no, const char *rule_id, const char *msg)
+{
+	struct case_run *r = ctx;
+
+	(void)input_no;
+	(void)msg;
+	if (strcmp(rule_id, r->rule->id) == 0)
+		r->hits++;
+}
+
 static void on_item(void *ctx, const struct csrl_input_item *it)
 {
 	struct case_run *r = ctx;
 	const char *only[] = { r->rule->id, NULL };
-	struct csrl_lint_opts opts = { .profile = r->profile, .enable = only };
+	struct csrl_lint_opts opts = { .profile = r->profile, .enable = only,
+				       .blocklists = r->lists };
 	struct csrl_findings f = { 0 };
 	struct csrl_csr *csr;
 	struct csrl_error e;
@@ -42,6 +59,8 @@ static void on_item(void *ctx, const struct csrl_input_item *it)
 		return;
 	}
 	r->parsed++;
+	if (r->batch)
+		assert_int_equal(csrl_batch_add(r->batch, r->parsed, it->path, csr), CSRL_ERR_OK);
 	csr->legacy_pem_label = it->legacy_label;
 	csrl_lint_csr(csr, &opts, &f);
 	for (i = 0; i < f.n; i++) {
@@ -77,10 +96,10 @@ static unsigned case_profile(const struct csrl_rule *rule, const char *dir)
 
 /* Runs one case file; returns the number of problems it showed. */
 static int run_case(const struct csrl_rule *rule, const char *dir, const char *file,
-		    unsigned profile)
+		    unsigned profile, const struct csrl_blocklist *const *lists, int batch)
 {
 	char path[1024], sev[16];
-	struct case_run r = { rule, profile, 0, 0, 0, "" };
+	struct case_run r = { rule, profile, lists, NULL, 0, 0, 0, "" };
 	int expect_fire;
 
 	snprintf(path, sizeof path, "%s/%s", dir, file);
@@ -93,7 +112,13 @@ static int run_case(const struct csrl_rule *rule, const char *dir, const char *f
 		printf("%s: %s: name must start with pass- or %s\n", rule->id, file, sev);
 		return 1;
 	}
+	if (batch)
+		assert_non_null(r.batch = csrl_batch_new());
 	csrl_input_file(path, on_item, &r);
+	if (r.batch) {
+		csrl_batch_run(r.batch, on_batch_finding, &r);
+		csrl_batch_free(r.batch);
+	}
 	if (r.fatal[0] || !r.parsed) {
 		printf("%s: %s does not parse: %s\n", rule->id, file, r.fatal);
 		return 1;
@@ -109,6 +134,24 @@ static int run_case(const struct csrl_rule *rule, const char *dir, const char *f
 		return 1;
 	}
 	return 0;
+}
+
+/* The folder's blocklist.txt (loaded into lists[0]) and batch marker. */
+static void load_extras(const char *dir, struct csrl_blocklist **lists, int *batch)
+{
+	char path[600];
+	struct csrl_error e;
+	FILE *f;
+
+	snprintf(path, sizeof path, "%s/blocklist.txt", dir);
+	if ((f = fopen(path, "r"))) {
+		fclose(f);
+		assert_int_equal(csrl_blocklist_load(path, &lists[0], &e), CSRL_ERR_OK);
+	}
+	snprintf(path, sizeof path, "%s/batch", dir);
+	*batch = (f = fopen(path, "r")) != NULL;
+	if (f)
+		fclose(f);
 }
 
 static int is_case(const char *name)
@@ -129,11 +172,13 @@ static void test_every_rule_has_cases(void **state)
 		char dir[512];
 		DIR *d;
 		struct dirent *e;
-		int pass = 0, fail = 0;
+		int pass = 0, fail = 0, batch;
 		unsigned profile;
+		struct csrl_blocklist *lists[2] = { NULL, NULL };
 
 		snprintf(dir, sizeof dir, "tests/rules/%s", rule->id);
 		profile = case_profile(rule, dir);
+		load_extras(dir, lists, &batch);
 		if (!(d = opendir(dir))) {
 			printf("%s: no test cases (%s is missing)\n", rule->id, dir);
 			bad++;
@@ -143,9 +188,11 @@ static void test_every_rule_has_cases(void **state)
 			if (!is_case(e->d_name))
 				continue;
 			*(strncmp(e->d_name, "pass-", 5) == 0 ? &pass : &fail) += 1;
-			bad += run_case(rule, dir, e->d_name, profile);
+			bad += run_case(rule, dir, e->d_name, profile,
+					(const struct csrl_blocklist *const *)lists, batch);
 		}
 		closedir(d);
+		csrl_blocklist_free(lists[0]);
 		if (!pass || !fail) {
 			printf("%s: needs at least one pass- and one %s- case\n", rule->id,
 			       csrl_severity_name(rule->severity));
