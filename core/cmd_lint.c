@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "batch.h"
 #include "blocklist.h"
 #include "cli.h"
 #include "report.h"
@@ -33,6 +34,9 @@ static const char lint_usage[] =
 	"                      base64, as Boulder stores them, or badkeys' hashes); repeatable\n"
 	"  --fermat-rounds N   rounds of Fermat's method for RSA keys (default 100, the CA/B\n"
 	"                      BR minimum; more finds primes further apart, at a cost)\n"
+	"  --no-batch          skip the cross-input checks (shared RSA primes by batch GCD,\n"
+	"                      one key for different subjects, duplicate requests), which\n"
+	"                      otherwise run over all inputs when there is more than one\n"
 	"  -o, --output FILE   write the report to FILE instead of standard output\n"
 	"  -h, --help          show this help\n"
 	"\n"
@@ -42,10 +46,124 @@ static const char lint_usage[] =
 	"Exit status: 0 when nothing reaches --fail-on, 1 when something does (an\n"
 	"unparseable input counts), 2 on a usage or configuration error.\n";
 
+/* An input that the cross-input checks may name again at the end. */
+struct seen {
+	char *path;
+	unsigned index;
+};
+
 struct lint_run {
 	struct csrl_lint_opts opts;
 	struct csrl_reporter *rep;
+	struct csrl_batch *batch;       /* NULL with --no-batch */
+	struct seen *seen;              /* by batch input number */
+	size_t nseen, cap;
+	int batch_oom;
 };
+
+/* Records a parsed request for the cross-input checks. */
+static void remember(struct lint_run *r, const struct csrl_input_item *it,
+		     const struct csrl_csr *csr)
+{
+	char name[4200];
+
+	if (!r->batch || r->batch_oom)
+		return;
+	if (r->nseen == r->cap) {
+		size_t cap = r->cap ? r->cap * 2 : 64;
+		struct seen *v = realloc(r->seen, cap * sizeof *v);
+
+		if (!v) {
+			r->batch_oom = 1;
+			return;
+		}
+		r->seen = v;
+		r->cap = cap;
+	}
+	if (it->index > 1)
+		snprintf(name, sizeof name, "%s #%u", csrl_input_name(it->path), it->index);
+	else
+		snprintf(name, sizeof name, "%s", csrl_input_name(it->path));
+	r->seen[r->nseen].path = strdup(it->path);
+	r->seen[r->nseen].index = it->index;
+	if (!r->seen[r->nseen].path ||
+	    csrl_batch_add(r->batch, r->nseen, name, csr) != CSRL_ERR_OK) {
+		free(r->seen[r->nseen].path);
+		r->batch_oom = 1;
+		return;
+	}
+	r->nseen++;
+}
+
+/* Cross-input findings arrive ordered by input; they are gathered per input and reported. */
+struct cross {
+	struct lint_run *run;
+	size_t input;
+	struct csrl_findings f;
+};
+
+static void flush_cross(struct cross *x)
+{
+	struct csrl_input_item it;
+
+	if (!x->f.n)
+		return;
+	memset(&it, 0, sizeof it);
+	it.path = x->run->seen[x->input].path;
+	it.index = x->run->seen[x->input].index;
+	csrl_reporter_add_cross(x->run->rep, &it, &x->f);
+	csrl_findings_clear(&x->f);
+}
+
+static void on_cross(void *ctx, size_t input_no, const char *rule_id, const char *message)
+{
+	struct cross *x = ctx;
+	const struct csrl_rule *rule = csrl_rule_find(rule_id);
+	struct csrl_finding *v;
+
+	if (!rule || !csrl_rule_selected(rule, &x->run->opts) || input_no >= x->run->nseen)
+		return;
+	if (input_no != x->input)
+		flush_cross(x);
+	x->input = input_no;
+	if (x->f.n == x->f.cap) {
+		size_t cap = x->f.cap ? x->f.cap * 2 : 8;
+
+		if (!(v = realloc(x->f.v, cap * sizeof *v)))
+			return;
+		x->f.v = v;
+		x->f.cap = cap;
+	}
+	x->f.v[x->f.n] = (struct csrl_finding){ rule->id, rule->severity, strdup(message),
+						strdup(""), 0, 0 };
+	if (!x->f.v[x->f.n].message || !x->f.v[x->f.n].path) {
+		free(x->f.v[x->f.n].message);
+		free(x->f.v[x->f.n].path);
+		return;
+	}
+	x->f.n++;
+}
+
+/* Runs the cross-input checks when the run saw more than one request. */
+static void run_batch(struct lint_run *r)
+{
+	struct cross x;
+	size_t i;
+
+	if (r->batch && r->batch_oom)
+		fprintf(stderr, "csrlint lint: out of memory: cross-input checks skipped\n");
+	else if (r->batch && r->nseen > 1) {
+		memset(&x, 0, sizeof x);
+		x.run = r;
+		csrl_batch_run(r->batch, on_cross, &x);
+		flush_cross(&x);
+		csrl_findings_clear(&x.f);
+	}
+	for (i = 0; i < r->nseen; i++)
+		free(r->seen[i].path);
+	free(r->seen);
+	csrl_batch_free(r->batch);
+}
 
 static void on_item(void *ctx, const struct csrl_input_item *it)
 {
@@ -61,6 +179,7 @@ static void on_item(void *ctx, const struct csrl_input_item *it)
 	else {
 		csr->legacy_pem_label = it->legacy_label;
 		csrl_lint_csr(csr, &r->opts, &f);
+		remember(r, it, csr);
 	}
 	csrl_reporter_add(r->rep, it, &f);
 	csrl_findings_clear(&f);
@@ -133,12 +252,13 @@ int csrl_cmd_lint(int argc, char **argv)
 		{ "output", required_argument, NULL, 'o' },
 		{ "blocklist", required_argument, NULL, 'b' },
 		{ "fermat-rounds", required_argument, NULL, 'R' },
+		{ "no-batch", no_argument, NULL, 'N' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	static const char *enable[MAX_SELECT], *disable[MAX_SELECT];
 	static struct csrl_blocklist *lists[MAX_BLOCKLISTS + 1];
-	int nlists = 0;
+	int nlists = 0, batch = 1;
 	char *end;
 	long rounds;
 	struct lint_run r;
@@ -195,6 +315,9 @@ int csrl_cmd_lint(int argc, char **argv)
 		case 'o':
 			output = optarg;
 			break;
+		case 'N':
+			batch = 0;
+			break;
 		case 'b': {
 			struct csrl_error e;
 
@@ -246,8 +369,14 @@ int csrl_cmd_lint(int argc, char **argv)
 		rc = CSRL_EXIT_FAIL;
 		goto done;
 	}
+	if (batch && !(r.batch = csrl_batch_new())) {
+		fprintf(stderr, "csrlint lint: out of memory\n");
+		rc = CSRL_EXIT_FAIL;
+		goto done;
+	}
 	for (i = optind; i < argc; i++)
 		lint_path(&r, argv[i]);
+	run_batch(&r);
 	rc = csrl_reporter_finish(r.rep, &r.opts);
 	t = csrl_reporter_tally(r.rep);
 	if (rc < 0 || (out != stdout && fclose(out) != 0)) {

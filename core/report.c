@@ -11,6 +11,7 @@ struct csrl_reporter {
 	enum csrl_format fmt;
 	unsigned profile;
 	int min_sev, color;
+	int cross, cross_heading;       /* reporting cross-input findings; heading printed */
 	struct csrl_tally total;
 	size_t inputs, failed_inputs;
 	json_t *results;            /* JSON and SARIF: gathered until the end */
@@ -118,8 +119,9 @@ static json_t *input_json(const struct csrl_reporter *r, const struct csrl_input
 	for (i = 0; counts && i <= CSRL_SEV_FATAL; i++)
 		json_object_set_new(counts, csrl_severity_name((enum csrl_severity)i),
 				    json_integer((json_int_t)t->by_sev[i]));
-	return json_pack("{s:s, s:i, s:o, s:o}", "file", csrl_input_name(it->path),
-			 "index", (int)it->index, "findings", list, "counts", counts);
+	return json_pack("{s:s, s:i, s:b, s:o, s:o}", "file", csrl_input_name(it->path),
+			 "index", (int)it->index, "cross_input", r->cross, "findings", list,
+			 "counts", counts);
 }
 
 static const char *sarif_level(enum csrl_severity s)
@@ -201,6 +203,9 @@ void csrl_reporter_add(struct csrl_reporter *r, const struct csrl_input_item *it
 	r->failed_inputs += t.by_sev[CSRL_SEV_FATAL] > 0;
 	switch (r->fmt) {
 	case CSRL_FMT_TEXT:
+		if (r->cross && !r->cross_heading++)
+			fprintf(r->out, "cross-input checks (shared primes, reused keys, duplicate "
+				"requests):\n");
 		text_input(r, it, f, &t);
 		break;
 	case CSRL_FMT_NDJSON:
@@ -216,6 +221,15 @@ void csrl_reporter_add(struct csrl_reporter *r, const struct csrl_input_item *it
 		sarif_input(r, it, f);
 		break;
 	}
+}
+
+void csrl_reporter_add_cross(struct csrl_reporter *r, const struct csrl_input_item *item,
+			     const struct csrl_findings *f)
+{
+	r->cross = 1;
+	csrl_reporter_add(r, item, f);
+	r->inputs--;                    /* the input was counted when it was first reported */
+	r->cross = 0;
 }
 
 static json_t *sarif_rule(const struct csrl_rule *rule)

@@ -25,6 +25,11 @@ struct csrl_reporter *csrl_reporter_new(FILE *out, enum csrl_format fmt, unsigne
 /** Reports one input: its findings (a fatal one when it could not be parsed). */
 void csrl_reporter_add(struct csrl_reporter *r, const struct csrl_input_item *item,
 		       const struct csrl_findings *f);
+/** Reports findings of the cross-input checks (shared primes, reused keys, duplicates) for
+ * one earlier input, after all inputs were reported: text gets a heading before the first,
+ * JSON and NDJSON objects carry "cross_input": true. */
+void csrl_reporter_add_cross(struct csrl_reporter *r, const struct csrl_input_item *item,
+			     const struct csrl_findings *f);
 /** Writes the run summary or the whole JSON/SARIF document; adds rule metadata for SARIF
  * (every rule selected by opts). Returns 0, or -1 when writing failed. */
 int csrl_reporter_finish(struct csrl_reporter *r, const struct csrl_lint_opts *opts);

@@ -60,9 +60,9 @@ check "stdin-and-output-file" "[ $? -eq 1 ] && grep -q '^<stdin> (CSR #2): error
 check "no-color-in-file" "! grep -q \$(printf '\\033') '$tmp/report.txt'"
 
 # JSON and NDJSON
-"$bin" lint --format json "$good" "$bad" >"$tmp/out.json" 2>&1
+"$bin" lint --no-batch --format json "$good" "$bad" >"$tmp/out.json" 2>&1
 check "json-valid" "$py -c 'import json; d=json.load(open(\"$tmp/out.json\")); r=d[\"results\"]; assert len(r)==2 and r[0][\"findings\"]==[] and r[1][\"findings\"][0][\"rule\"]==\"der.length-not-minimal\" and d[\"summary\"][\"counts\"][\"error\"]==1 and isinstance(r[1][\"findings\"][0][\"offset\"], int)'"
-"$bin" lint --format ndjson "$good" "$bad" "$tmp/empty.csr" >"$tmp/out.ndjson" 2>&1
+"$bin" lint --no-batch --format ndjson "$good" "$bad" "$tmp/empty.csr" >"$tmp/out.ndjson" 2>&1
 check "ndjson-one-object-per-input" "[ \$(wc -l < '$tmp/out.ndjson') -eq 3 ] && $py -c 'import json; [json.loads(l) for l in open(\"$tmp/out.ndjson\")]'"
 
 # SARIF 2.1.0, structurally
@@ -121,3 +121,26 @@ check "rules-json" "$py -c 'import json; r=json.load(open(\"$tmp/rules.json\"));
 check "rules-profile-filter" "$py -c 'import json; r=json.load(open(\"$tmp/le.json\")); assert r and all(\"letsencrypt\" in x[\"profiles\"] for x in r)'"
 "$bin" help lint | grep -q -- '--fail-on'
 check "help-lint" "[ $? -eq 0 ]"
+
+# cross-input checks: shared primes across files name the other file; --no-batch skips them
+sp=tests/rules/key.rsa.shared-prime/error-two-share-p.pem
+/usr/bin/python3 - "$sp" "$tmp" <<'PY'
+import sys
+text = open(sys.argv[1]).read()
+blocks = text.split("-----END CERTIFICATE REQUEST-----\n")
+for i, b in enumerate(blocks[:2]):
+    open("%s/shared-%d.pem" % (sys.argv[2], i), "w").write(b + "-----END CERTIFICATE REQUEST-----\n")
+PY
+"$bin" lint --disable sig "$tmp/shared-0.pem" "$tmp/shared-1.pem" >"$tmp/out" 2>&1
+check "batch-shared-prime-exit-1" "[ $? -eq 1 ]"
+check "batch-shared-prime-names-other" "grep -q '^$tmp/shared-0.pem: error key.rsa.shared-prime: .*$tmp/shared-1.pem' '$tmp/out' && grep -q '^cross-input checks' '$tmp/out'"
+check "batch-never-prints-prime" "! grep -qi 'prime is\\|factor is\\|= [0-9]\\{20\\}' '$tmp/out'"
+"$bin" lint --no-batch --disable sig "$tmp/shared-0.pem" "$tmp/shared-1.pem" >"$tmp/out" 2>&1
+check "no-batch" "! grep -q 'shared-prime' '$tmp/out'"
+"$bin" lint --disable key.rsa.shared-prime --disable sig "$tmp/shared-0.pem" "$tmp/shared-1.pem" >"$tmp/out" 2>&1
+check "batch-rule-disable" "! grep -q 'shared-prime' '$tmp/out'"
+"$bin" lint --fermat-rounds 99 "$good" >/dev/null 2>&1
+check "fermat-rounds-minimum" "[ $? -eq 2 ]"
+printf 'not a hash\n' > "$tmp/bad.list"
+"$bin" lint --blocklist "$tmp/bad.list" "$good" >"$tmp/out" 2>&1
+check "blocklist-bad-line" "[ $? -eq 2 ] && grep -q 'line 1' '$tmp/out'"
