@@ -15,7 +15,7 @@ DEB_BUILD = make gcc pkg-config libtasn1-6-dev libtasn1-bin nettle-dev libgmp-de
 DEB_TEST  = libcmocka-dev openssl gnutls-bin python3
 DEB_BENCH = golang-go python3-cryptography
 
-PKGS := libtasn1 hogweed nettle gmp jansson libidn2 libpsl
+PKGS := libtasn1 hogweed nettle gmp jansson libidn2 libpsl lua5.4
 PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lgmp
 TEST_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
