@@ -315,7 +315,8 @@ void csrl_batch_run(struct csrl_batch *b, csrl_batch_fn fn, void *ctx)
 	shared_primes(b);
 	groups(b, 1);
 	groups(b, 0);
-	qsort(b->f, b->nf, sizeof *b->f, by_input);
+	if (b->nf)
+		qsort(b->f, b->nf, sizeof *b->f, by_input);
 	for (i = 0; i < b->nf; i++) {
 		fn(ctx, b->f[i].input_no, b->f[i].rule_id, b->f[i].message);
 		free(b->f[i].message);

@@ -202,7 +202,8 @@ int csrl_blocklist_load(const char *path, struct csrl_blocklist **out, struct cs
 		goto fail;
 	}
 	for (k = 0; k < K_COUNT; k++)
-		qsort(bl->t[k].v, bl->t[k].n, width[k], cmp[k]);
+		if (bl->t[k].n)
+			qsort(bl->t[k].v, bl->t[k].n, width[k], cmp[k]);
 	munmap(map, (size_t)st.st_size);
 	close(fd);
 	*out = bl;
