@@ -11,6 +11,7 @@
 #include <gmp.h>
 #include <pthread.h>
 
+#include "keymemo.h"
 #include "util.h"
 
 /** Moduli above this are not searched (verification refuses them anyway). */
@@ -95,11 +96,18 @@ static void check(struct csrl_lint_ctx *ctx, const struct csrl_rule *rule)
 	int round;
 
 	(void)rule;
-	mpz_init(n);
-	mpz_import(n, k->rsa_n.len, 1, 1, 0, 0, k->rsa_n.p);
-	round = mpz_even_p(n) ? 0 : fermat_round(n, ctx->opts->fermat_rounds > 0 ?
-						   ctx->opts->fermat_rounds : CSRL_FERMAT_ROUNDS);
-	mpz_clear(n);
+	int rounds = ctx->opts->fermat_rounds > 0 ? ctx->opts->fermat_rounds : CSRL_FERMAT_ROUNDS;
+	long memo;
+
+	if (keymemo_get(k, KEYMEMO_FERMAT, rounds, &memo)) {
+		round = (int)memo;
+	} else {
+		mpz_init(n);
+		mpz_import(n, k->rsa_n.len, 1, 1, 0, 0, k->rsa_n.p);
+		round = mpz_even_p(n) ? 0 : fermat_round(n, rounds);
+		mpz_clear(n);
+		keymemo_put(k, KEYMEMO_FERMAT, rounds, round);
+	}
 	if (round)
 		csrl_report(ctx, k->rsa_n_node, "the RSA modulus is factorable with Fermat's method "
 			    "in %d round%s: its two primes are too close together. The private key is "

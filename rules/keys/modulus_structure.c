@@ -7,6 +7,7 @@
  * modulus at all (phi(n) = n - 1 is public, so is d). badkeys reports the latter as
  * rsainvalid/prime_n (badkeys/rsakeys/rsainvalid.py, test key rsa-nprime).
  */
+#include "keymemo.h"
 #include "rsa_int.h"
 
 /* Primality rounds: a composite fails the first one; 2^-50 is plenty for a finding. */
@@ -17,34 +18,46 @@ static int applies(const struct csrl_lint_ctx *ctx)
 	return rsa_key_decoded(ctx) && rsa_modulus_bits(ctx) > 16;
 }
 
+/* Whether the modulus is a perfect power (fact 0) or a prime (fact 1), remembered per key:
+ * the primality test costs a full modular exponentiation (milliseconds at 2048 bits). */
+static long modulus_fact(const struct csrl_pubkey *k, enum keymemo_fact fact)
+{
+	mpz_t n;
+	long v;
+
+	if (keymemo_get(k, fact, 0, &v))
+		return v;
+	mpz_init(n);
+	rsa_import(n, k->rsa_n);
+	if (fact == KEYMEMO_PERFECT_POWER)
+		v = mpz_perfect_power_p(n) != 0;
+	else
+		v = mpz_odd_p(n) && mpz_probab_prime_p(n, PRIME_REPS);
+	mpz_clear(n);
+	keymemo_put(k, fact, 0, v);
+	return v;
+}
+
 static void check_power(struct csrl_lint_ctx *ctx, const struct csrl_rule *rule)
 {
 	const struct csrl_pubkey *k = &ctx->csr->key;
-	mpz_t n;
 
 	(void)rule;
-	mpz_init(n);
-	rsa_import(n, k->rsa_n);
-	if (mpz_perfect_power_p(n))
+	if (modulus_fact(k, KEYMEMO_PERFECT_POWER))
 		csrl_report(ctx, k->rsa_n_node, "the RSA modulus is a perfect power (m^k for some "
 			    "k >= 2), so an integer root factors it: generate a new key pair with a "
 			    "standard generator");
-	mpz_clear(n);
 }
 
 static void check_prime(struct csrl_lint_ctx *ctx, const struct csrl_rule *rule)
 {
 	const struct csrl_pubkey *k = &ctx->csr->key;
-	mpz_t n;
 
 	(void)rule;
-	mpz_init(n);
-	rsa_import(n, k->rsa_n);
-	if (mpz_odd_p(n) && mpz_probab_prime_p(n, PRIME_REPS))
+	if (modulus_fact(k, KEYMEMO_PRIME))
 		csrl_report(ctx, k->rsa_n_node, "the RSA modulus is a prime number, not a product "
 			    "of two primes: anyone can compute the private exponent. Generate a new "
 			    "key pair with a standard generator");
-	mpz_clear(n);
 }
 
 const struct csrl_rule csrl_rule_key_rsa_perfect_power = {
@@ -62,10 +75,11 @@ const struct csrl_rule csrl_rule_key_rsa_perfect_power = {
 const struct csrl_rule csrl_rule_key_rsa_modulus_prime = {
 	.id = "key.rsa.modulus-prime",
 	.severity = CSRL_SEV_ERROR,
-	.description = "RSA modulus is a prime number",
+	.description = "RSA modulus is a prime number (rfc profile or --enable: it costs a "
+		       "modular exponentiation per key)",
 	.citation = "RFC 8017 section 3.1 (November 2016); badkeys rsainvalid check (prime_n)",
 	.source = CSRL_SRC_OTHER_RFC,
-	.profiles = CSRL_PROFILES_ALL,
+	.profiles = CSRL_PROFILE_RFC, /* a full modular exponentiation per key: opt-in */
 	.applies = applies,
 	.check = check_prime,
 };
