@@ -93,10 +93,10 @@ registry:
 
 bench:
 	@$(MAKE) --no-print-directory deps EXTRA_DEBS="$(DEB_BENCH)"
-	@$(MAKE) --no-print-directory all $(BUILDDIR)/tests/bench/bench_parse
+	@$(MAKE) --no-print-directory all $(BUILDDIR)/tests/bench/bench_parse $(BUILDDIR)/tests/bench/bench_batchgcd
 	@BUILDDIR=$(BUILDDIR) sh tests/bench/run.sh
 
-$(BUILDDIR)/tests/bench/bench_parse: tests/bench/bench_parse.c $(LIB)
+$(BUILDDIR)/tests/bench/bench_%: tests/bench/bench_%.c $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIB) $(PKG_LIBS)
 

@@ -53,3 +53,9 @@ echo "lint, tls-server profile, every built-in rule, one core, best of $ROUNDS:"
 best lint "$BUILDDIR/tests/bench/bench_parse" --lint "$corpus"; lint=$BEST
 awk -v l="$lint" -v o="$ours" 'BEGIN {
 	printf "lint / parse+verify: %.0f%% (target >= 90%%)\n", 100 * l / o }'
+echo "key rules: lint with every rule against lint without the key.* rules, one core:"
+best nokey "$BUILDDIR/tests/bench/bench_parse" --lint --disable key "$corpus"; nokey=$BEST
+awk -v l="$lint" -v n="$nokey" 'BEGIN {
+	printf "lint with key rules / without: %.0f%% (target >= 90%%, i.e. within 10%%)\n", 100 * l / n }'
+echo "batch GCD over RSA-2048-sized moduli, one core (product and remainder trees):"
+$pin "$BUILDDIR/tests/bench/bench_batchgcd" ${BATCHGCD_SIZES:-10000 100000}
