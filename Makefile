@@ -107,7 +107,7 @@ install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/csrlint
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/csrlint
 	install -m 644 $(LIB) $(DESTDIR)$(PREFIX)/lib/libcsrlint.a
-	install -m 644 core/csrlint.h core/errors.def core/anomalies.def $(DESTDIR)$(PREFIX)/include/csrlint/
+	install -m 644 core/csrlint.h core/errors.def core/anomalies.def core/oids.def $(DESTDIR)$(PREFIX)/include/csrlint/
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/csrlint $(DESTDIR)$(PREFIX)/lib/libcsrlint.a
