@@ -13,5 +13,7 @@ int csrl_cmd_inspect(int argc, char **argv);
 int csrl_cmd_lint(int argc, char **argv);
 /** `csrlint rules [--profile P] [--format text|json]` */
 int csrl_cmd_rules(int argc, char **argv);
+/** `csrlint fix [--key KEY] [options] FILE` */
+int csrl_cmd_fix(int argc, char **argv);
 
 #endif
