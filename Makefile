@@ -29,10 +29,10 @@ ifneq ($(SANITIZE),)
 SAN = -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
 endif
 
-ALL_CFLAGS  = -std=gnu11 -pthread $(WARN) -Icore -Irules $(PKG_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(SAN)
+ALL_CFLAGS  = -std=gnu11 -pthread $(WARN) -Icore -Irules -Iplugins $(PKG_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(SAN)
 ALL_LDFLAGS = -pthread $(LDFLAGS) $(SAN)
 
-LIB_SRCS := $(sort $(filter-out core/main.c,$(wildcard core/*.c parsers/*.c rules/*.c rules/*/*.c)))
+LIB_SRCS := $(sort $(filter-out core/main.c,$(wildcard core/*.c parsers/*.c rules/*.c rules/*/*.c plugins/*.c)))
 LIB_OBJS := $(LIB_SRCS:%.c=$(BUILDDIR)/%.o)
 LIB      := $(BUILDDIR)/libcsrlint.a
 BIN      := $(BUILDDIR)/csrlint

@@ -9,10 +9,12 @@
 #include "batch.h"
 #include "blocklist.h"
 #include "cli.h"
+#include "plugins.h"
 #include "report.h"
 
 #define MAX_SELECT 256
 #define MAX_BLOCKLISTS 32
+#define MAX_PLUGIN_ARGS 64
 /* An upper bound keeps a typo from turning one request into minutes of work. */
 #define MAX_FERMAT_ROUNDS 100000000
 
@@ -34,6 +36,11 @@ static const char lint_usage[] =
 	"                      base64, as Boulder stores them, or badkeys' hashes); repeatable\n"
 	"  --fermat-rounds N   rounds of Fermat's method for RSA keys (default 100, the CA/B\n"
 	"                      BR minimum; more finds primes further apart, at a cost)\n"
+	"  --plugin FILE       load the Lua rules of FILE; repeatable\n"
+	"  --plugins DIR       load every *.lua rule file in DIR; repeatable\n"
+	"  --policy FILE       apply a Lua policy: profile, rules, severities, parameters\n"
+	"  --param NAME=VALUE  set a parameter of the Lua rules (after the policy's)\n"
+	"  --no-default-plugins  do not load the bundled Lua rules\n"
 	"  --no-batch          skip the cross-input checks (shared RSA primes by batch GCD,\n"
 	"                      one key for different subjects, duplicate requests), which\n"
 	"                      otherwise run over all inputs when there is more than one\n"
@@ -54,6 +61,7 @@ struct seen {
 
 struct lint_run {
 	struct csrl_lint_opts opts;
+	struct csrl_plugins *plugins;
 	struct csrl_reporter *rep;
 	struct csrl_batch *batch;       /* NULL with --no-batch */
 	struct seen *seen;              /* by batch input number */
@@ -134,7 +142,8 @@ static void on_cross(void *ctx, size_t input_no, const char *rule_id, const char
 		x->f.v = v;
 		x->f.cap = cap;
 	}
-	x->f.v[x->f.n] = (struct csrl_finding){ rule->id, rule->severity, strdup(message),
+	x->f.v[x->f.n] = (struct csrl_finding){ rule->id, csrl_rule_severity(rule, &x->run->opts),
+						strdup(message),
 						strdup(""), 0, 0 };
 	if (!x->f.v[x->f.n].message || !x->f.v[x->f.n].path) {
 		free(x->f.v[x->f.n].message);
@@ -204,8 +213,9 @@ static int add_sel(const char **list, int *n, const char *arg, const char *opt)
 	return 0;
 }
 
-/* Whether a selector names at least one rule, so that a typo is an error, not silence. */
-static int known_selector(const char *sel)
+/* Whether a selector names at least one rule (built-in or loaded), so that a typo is an
+ * error, not silence. */
+static int known_selector(const char *sel, const struct csrl_lint_opts *opts)
 {
 	const char *one[] = { sel, NULL };
 	struct csrl_lint_opts o = { .enable = one };
@@ -214,6 +224,71 @@ static int known_selector(const char *sel)
 	for (i = 0; i < csrl_rules_count; i++)
 		if (csrl_rule_selected(csrl_rules[i], &o))
 			return 1;
+	for (i = 0; i < opts->nextra; i++)
+		if (csrl_rule_selected(opts->extra_rules[i], &o))
+			return 1;
+	return 0;
+}
+
+/* Appends a policy's selectors to a --enable/--disable list. */
+static int merge_sel(const char **list, int *n, const char *const *add)
+{
+	for (; add && *add; add++) {
+		if (*n >= MAX_SELECT - 1)
+			return -1;
+		list[(*n)++] = *add;
+		list[*n] = NULL;
+	}
+	return 0;
+}
+
+/* Loads the Lua rules and the policy, merges the policy into r->opts (an explicit --profile
+ * wins) and checks every selector against the rules now known. */
+static int setup_plugins(struct lint_run *r, const struct csrl_plugin_config *cfg,
+			 int profile_set, const char **enable, int *ne, const char **disable,
+			 int *nd)
+{
+	const struct csrl_policy *pol;
+	struct csrl_error e;
+	const char *const *sel;
+
+	if (csrl_plugins_setup(cfg, &r->plugins, &e) != CSRL_ERR_OK) {
+		fprintf(stderr, "csrlint lint: %s\n", e.msg);
+		return -1;
+	}
+	r->opts.extra_rules = csrl_plugins_rules(r->plugins, &r->opts.nextra);
+	pol = csrl_plugins_policy(r->plugins);
+	if (pol->profile && !profile_set)
+		r->opts.profile = pol->profile;
+	if (pol->fermat_rounds && !r->opts.fermat_rounds)
+		r->opts.fermat_rounds = pol->fermat_rounds;
+	r->opts.severities = pol->severities;
+	r->opts.nseverities = pol->nseverities;
+	if (merge_sel(enable, ne, pol->enable) < 0 || merge_sel(disable, nd, pol->disable) < 0) {
+		fprintf(stderr, "csrlint lint: too many rule selectors\n");
+		return -1;
+	}
+	for (sel = enable; *sel; sel++)
+		if (!known_selector(*sel, &r->opts))
+			goto unknown;
+	for (sel = disable; *sel; sel++)
+		if (!known_selector(*sel, &r->opts))
+			goto unknown;
+	return 0;
+unknown:
+	fprintf(stderr, "csrlint lint: no rule matches '%s' (see `csrlint rules`)\n", *sel);
+	return -1;
+}
+
+/* Appends a --plugin, --plugins or --param argument. */
+static int add_arg(const char **list, int *n, const char *arg, const char *opt)
+{
+	if (*n >= MAX_PLUGIN_ARGS - 1) {
+		fprintf(stderr, "csrlint lint: too many %s options\n", opt);
+		return -1;
+	}
+	list[(*n)++] = arg;
+	list[*n] = NULL;
 	return 0;
 }
 
@@ -253,12 +328,19 @@ int csrl_cmd_lint(int argc, char **argv)
 		{ "blocklist", required_argument, NULL, 'b' },
 		{ "fermat-rounds", required_argument, NULL, 'R' },
 		{ "no-batch", no_argument, NULL, 'N' },
+		{ "plugin", required_argument, NULL, 'P' },
+		{ "plugins", required_argument, NULL, 'Q' },
+		{ "policy", required_argument, NULL, 'Y' },
+		{ "param", required_argument, NULL, 'A' },
+		{ "no-default-plugins", no_argument, NULL, 'n' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	static const char *enable[MAX_SELECT], *disable[MAX_SELECT];
 	static struct csrl_blocklist *lists[MAX_BLOCKLISTS + 1];
-	int nlists = 0, batch = 1;
+	static const char *pfiles[MAX_PLUGIN_ARGS], *pdirs[MAX_PLUGIN_ARGS], *params[MAX_PLUGIN_ARGS];
+	struct csrl_plugin_config pcfg = { pfiles, pdirs, NULL, params, 0, 0, 0 };
+	int nlists = 0, batch = 1, npf = 0, npd = 0, npp = 0, profile_set = 0;
 	char *end;
 	long rounds;
 	struct lint_run r;
@@ -272,7 +354,7 @@ int csrl_cmd_lint(int argc, char **argv)
 	r.opts.profile = CSRL_PROFILE_TLS_SERVER;
 	r.opts.enable = enable;
 	r.opts.disable = disable;
-	enable[0] = disable[0] = NULL;
+	enable[0] = disable[0] = pfiles[0] = pdirs[0] = params[0] = NULL;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "ho:", opts, NULL)) != -1) {
 		switch (c) {
@@ -282,6 +364,7 @@ int csrl_cmd_lint(int argc, char **argv)
 					"letsencrypt, private-pki)\n", optarg);
 				goto usage_fail;
 			}
+			profile_set = 1;
 			break;
 		case 'f':
 			if ((fmt = csrl_format_parse(optarg)) < 0) {
@@ -306,11 +389,20 @@ int csrl_cmd_lint(int argc, char **argv)
 			if (add_sel(c == 'e' ? enable : disable, c == 'e' ? &ne : &nd, optarg,
 				    c == 'e' ? "--enable" : "--disable") < 0)
 				goto usage_fail;
-			if (!known_selector(optarg)) {
-				fprintf(stderr, "csrlint lint: no rule matches '%s' (see `csrlint "
-					"rules`)\n", optarg);
+			break;
+		case 'P':
+		case 'Q':
+		case 'A':
+			if (add_arg(c == 'P' ? pfiles : c == 'Q' ? pdirs : params,
+				    c == 'P' ? &npf : c == 'Q' ? &npd : &npp, optarg,
+				    c == 'P' ? "--plugin" : c == 'Q' ? "--plugins" : "--param") < 0)
 				goto usage_fail;
-			}
+			break;
+		case 'Y':
+			pcfg.policy = optarg;
+			break;
+		case 'n':
+			pcfg.no_defaults = 1;
 			break;
 		case 'o':
 			output = optarg;
@@ -358,6 +450,8 @@ int csrl_cmd_lint(int argc, char **argv)
 			"standard input)\n");
 		goto usage_fail;
 	}
+	if (setup_plugins(&r, &pcfg, profile_set, enable, &ne, disable, &nd) < 0)
+		goto usage_fail;
 	if (output && !(out = fopen(output, "w"))) {
 		perror(output);
 		goto usage_fail;
@@ -393,9 +487,11 @@ done:
 	csrl_reporter_free(r.rep);
 	for (c = 0; c < nlists; c++)
 		csrl_blocklist_free(lists[c]);
+	csrl_plugins_free(r.plugins);
 	return rc;
 usage_fail:
 	for (c = 0; c < nlists; c++)
 		csrl_blocklist_free(lists[c]);
+	csrl_plugins_free(r.plugins);
 	return CSRL_EXIT_USAGE;
 }

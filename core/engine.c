@@ -38,6 +38,7 @@ const char *csrl_source_name(enum csrl_source s)
 	case CSRL_SRC_LETSENCRYPT: return "Let's Encrypt";
 	case CSRL_SRC_COMMUNITY: return "community";
 	case CSRL_SRC_OTHER_RFC: return "RFC";
+	case CSRL_SRC_PLUGIN: return "plugin";
 	}
 	return "unknown";
 }
@@ -119,22 +120,45 @@ static void add(struct csrl_findings *f, const char *rule_id, enum csrl_severity
 	f->v[f->n++] = (struct csrl_finding){ rule_id, sev, message, path, offset, length };
 }
 
+/* "san" and "san." both match "san.dns.x" but not "sanity.x". */
+static int matches(const char *id, const char *pat)
+{
+	size_t n = strlen(pat);
+
+	if (n && pat[n - 1] == '.')
+		n--;
+	return strncmp(id, pat, n) == 0 && (id[n] == '\0' || id[n] == '.');
+}
+
+enum csrl_severity csrl_rule_severity(const struct csrl_rule *rule,
+				      const struct csrl_lint_opts *opts)
+{
+	enum csrl_severity s = rule->severity;
+	size_t i;
+
+	for (i = 0; opts && i < opts->nseverities; i++)
+		if (matches(rule->id, opts->severities[i].rule))
+			s = opts->severities[i].severity;
+	return s;
+}
+
 static void vreport(struct csrl_lint_ctx *ctx, const struct csrl_node *node, size_t offset,
-		    size_t length, const char *fmt, va_list ap)
+		    size_t length, int fatal, const char *fmt, va_list ap)
 {
 	char msg[512], path[256] = "";
 	const struct csrl_rule *r = ctx->current;
+	enum csrl_severity sev = fatal ? CSRL_SEV_FATAL : csrl_rule_severity(r, ctx->opts);
 
-	if (++ctx->rule_findings > MAX_FINDINGS_PER_RULE) {
+	if (++ctx->rule_findings > MAX_FINDINGS_PER_RULE && !fatal) {
 		if (ctx->rule_findings == MAX_FINDINGS_PER_RULE + 1)
-			add(ctx->out, r->id, r->severity, strdup("further findings of this rule "
+			add(ctx->out, r->id, sev, strdup("further findings of this rule "
 			    "were left out"), strdup(""), offset, 0);
 		return;
 	}
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	if (node && ctx->csr)
 		csrl_node_path(ctx->csr, node, path, sizeof path);
-	add(ctx->out, r->id, r->severity, strdup(msg), strdup(path), offset, length);
+	add(ctx->out, r->id, sev, strdup(msg), strdup(path), offset, length);
 }
 
 void csrl_report(struct csrl_lint_ctx *ctx, const struct csrl_node *node, const char *fmt, ...)
@@ -144,7 +168,16 @@ void csrl_report(struct csrl_lint_ctx *ctx, const struct csrl_node *node, const 
 	size_t len = node ? node->hdr_len + node->len : (ctx->csr ? ctx->csr->len : 0);
 
 	va_start(ap, fmt);
-	vreport(ctx, node, off, len, fmt, ap);
+	vreport(ctx, node, off, len, 0, fmt, ap);
+	va_end(ap);
+}
+
+void csrl_report_fatal(struct csrl_lint_ctx *ctx, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport(ctx, NULL, 0, 0, 1, fmt, ap);
 	va_end(ap);
 }
 
@@ -154,7 +187,7 @@ void csrl_report_at(struct csrl_lint_ctx *ctx, const struct csrl_node *node, siz
 	va_list ap;
 
 	va_start(ap, fmt);
-	vreport(ctx, node, offset, length, fmt, ap);
+	vreport(ctx, node, offset, length, 0, fmt, ap);
 	va_end(ap);
 }
 
@@ -174,16 +207,6 @@ const struct csrl_rule *csrl_rule_find(const char *id)
 			lo = mid + 1;
 	}
 	return NULL;
-}
-
-/* "san" and "san." both match "san.dns.x" but not "sanity.x". */
-static int matches(const char *id, const char *pat)
-{
-	size_t n = strlen(pat);
-
-	if (n && pat[n - 1] == '.')
-		n--;
-	return strncmp(id, pat, n) == 0 && (id[n] == '\0' || id[n] == '.');
 }
 
 static int listed(const char *id, const char **list)
@@ -212,6 +235,9 @@ static int by_offset(const void *a, const void *b)
 	return c ? c : strcmp(x->message, y->message);
 }
 
+/* Serial numbers of lint runs: a Lua handle kept from an earlier run is recognised by it. */
+static unsigned long runs;
+
 void csrl_lint_csr(const struct csrl_csr *csr, const struct csrl_lint_opts *opts,
 		   struct csrl_findings *out)
 {
@@ -235,13 +261,17 @@ void csrl_lint_csr(const struct csrl_csr *csr, const struct csrl_lint_opts *opts
 	ctx.profile = opts->profile;
 	ctx.opts = opts;
 	ctx.out = out;
-	for (i = 0; i < csrl_rules_count; i++) {
-		const struct csrl_rule *r = csrl_rules[i];
+	ctx.first_finding = first;
+	ctx.run = __atomic_add_fetch(&runs, 1, __ATOMIC_RELAXED);
+	for (i = 0; i < csrl_rules_count + opts->nextra; i++) {
+		const struct csrl_rule *r = i < csrl_rules_count ? csrl_rules[i] :
+			opts->extra_rules[i - csrl_rules_count];
 
-		if (!csrl_rule_selected(r, opts) || (r->applies && !r->applies(&ctx)))
-			continue;
+		/* current is set first: an extra rule's applies() may report a fatal finding */
 		ctx.current = r;
 		ctx.rule_findings = 0;
+		if (!csrl_rule_selected(r, opts) || (r->applies && !r->applies(&ctx)))
+			continue;
 		r->check(&ctx, r);
 	}
 	if (out->n - first > 1)

@@ -24,7 +24,7 @@ int csrl_severity_parse(const char *name);
 /* Where a requirement comes from. */
 enum csrl_source {
 	CSRL_SRC_RFC2986 = 0, CSRL_SRC_RFC2985, CSRL_SRC_RFC5280, CSRL_SRC_X690, CSRL_SRC_CABF_BR,
-	CSRL_SRC_LETSENCRYPT, CSRL_SRC_COMMUNITY, CSRL_SRC_OTHER_RFC
+	CSRL_SRC_LETSENCRYPT, CSRL_SRC_COMMUNITY, CSRL_SRC_OTHER_RFC, CSRL_SRC_PLUGIN
 };
 const char *csrl_source_name(enum csrl_source s);
 
@@ -90,12 +90,18 @@ struct csrl_lint_ctx {
 	struct csrl_findings *out;
 	const struct csrl_rule *current;
 	size_t rule_findings;            /* findings by the current rule so far */
+	size_t first_finding;            /* index in out of this request's first finding */
+	unsigned long run;               /* serial of this lint run, unique in the process */
 };
 
 /** Reports a finding of the running rule at node (NULL: the whole CSR) with a message for the
  * person who must fix the CSR. */
 void csrl_report(struct csrl_lint_ctx *ctx, const struct csrl_node *node, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/** Reports a fatal finding of the running rule on the whole CSR: the rule itself failed (a
+ * Lua rule that errored or hit a sandbox limit), so its verdict is unknown. */
+void csrl_report_fatal(struct csrl_lint_ctx *ctx, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 /** Same, for a byte range inside node (e.g. one bad character). */
 void csrl_report_at(struct csrl_lint_ctx *ctx, const struct csrl_node *node, size_t offset,
 		    size_t length, const char *fmt, ...) __attribute__((format(printf, 5, 6)));
@@ -115,6 +121,12 @@ const struct csrl_rule *csrl_rule_find(const char *id);
 
 struct csrl_blocklist;
 
+/** A severity that a policy sets for a rule id or dotted prefix. */
+struct csrl_sev_override {
+	const char *rule;
+	enum csrl_severity severity;
+};
+
 /** Rule selection (the profile, plus --enable / --disable ids or prefixes) and parameters. */
 struct csrl_lint_opts {
 	unsigned profile;                /* one CSRL_PROFILE_* bit */
@@ -123,6 +135,12 @@ struct csrl_lint_opts {
 	/* compromised-key lists (--blocklist), NULL-terminated; NULL for none */
 	const struct csrl_blocklist *const *blocklists;
 	int fermat_rounds;               /* 0: the default (CSRL_FERMAT_ROUNDS, 100) */
+	/* rules loaded at run time (Lua plugins), run after the built-ins; NULL for none */
+	const struct csrl_rule *const *extra_rules;
+	size_t nextra;
+	/* severities set by a policy (the last matching entry wins); NULL for none */
+	const struct csrl_sev_override *severities;
+	size_t nseverities;
 };
 
 /** Rounds of Fermat's method by default: the CA/B BR minimum. */
@@ -131,8 +149,12 @@ struct csrl_lint_opts {
 /** Whether rule runs under opts. A prefix matches whole dotted components. */
 int csrl_rule_selected(const struct csrl_rule *rule, const struct csrl_lint_opts *opts);
 
-/** Runs every selected rule on csr (verifying it and checking its schema first) and appends
- * findings to out, ordered by offset then rule id. */
+/** Severity that rule's findings get under opts (its own unless a policy overrides it). */
+enum csrl_severity csrl_rule_severity(const struct csrl_rule *rule,
+				      const struct csrl_lint_opts *opts);
+
+/** Runs every selected rule on csr (verifying it and checking its schema first), then the
+ * selected extra rules, and appends findings to out, ordered by offset then rule id. */
 void csrl_lint_csr(const struct csrl_csr *csr, const struct csrl_lint_opts *opts,
 		   struct csrl_findings *out);
 

@@ -232,17 +232,18 @@ void csrl_reporter_add_cross(struct csrl_reporter *r, const struct csrl_input_it
 	r->cross = 0;
 }
 
-static json_t *sarif_rule(const struct csrl_rule *rule)
+static json_t *sarif_rule(const struct csrl_rule *rule, const struct csrl_lint_opts *opts)
 {
 	char profiles[80];
+	enum csrl_severity sev = csrl_rule_severity(rule, opts);
 
 	csrl_profiles_to_string(rule->profiles, profiles, sizeof profiles);
 	return json_pack("{s:s, s:s, s:{s:s}, s:{s:s}, s:{s:s}, s:{s:s, s:s, s:s, s:s}}",
 			 "id", rule->id, "name", rule->id,
 			 "shortDescription", "text", rule->description,
 			 "fullDescription", "text", rule->citation,
-			 "defaultConfiguration", "level", sarif_level(rule->severity),
-			 "properties", "severity", csrl_severity_name(rule->severity),
+			 "defaultConfiguration", "level", sarif_level(sev),
+			 "properties", "severity", csrl_severity_name(sev),
 			 "citation", rule->citation, "source", csrl_source_name(rule->source),
 			 "profiles", profiles);
 }
@@ -254,7 +255,11 @@ static json_t *sarif_doc(struct csrl_reporter *r, const struct csrl_lint_opts *o
 
 	for (i = 0; rules && i < csrl_rules_count; i++)
 		if (csrl_rule_selected(csrl_rules[i], opts))
-			json_array_append_new(rules, sarif_rule(csrl_rules[i]));
+			json_array_append_new(rules, sarif_rule(csrl_rules[i], opts));
+	/* Lua rules are listed like built-ins */
+	for (i = 0; rules && i < opts->nextra; i++)
+		if (csrl_rule_selected(opts->extra_rules[i], opts))
+			json_array_append_new(rules, sarif_rule(opts->extra_rules[i], opts));
 	json_array_append_new(rules, json_pack("{s:s, s:s, s:{s:s}, s:{s:s}}", "id",
 		"fatal.unparseable", "name", "fatal.unparseable", "shortDescription", "text",
 		"The input could not be parsed as a certification request",

@@ -1,0 +1,552 @@
+/* csr_bridge.c - the CSR and its DER nodes as Lua sees them: read-only userdata handles with
+ * named metatables. A handle holds the generation of the lint run it was made in; the model
+ * it points into is freed after that run, so a handle kept longer raises an error. */
+#include <arpa/inet.h>
+#include <stdlib.h>
+#include <string.h>
+#include <gmp.h>
+
+#include "host.h"
+
+#define CSR_MT "csrl.csr"
+#define NODE_MT "csrl.node"
+/* csr:node(path) searches at most this many nodes (paths name real requests' nodes). */
+#define NODE_SEARCH_MAX 65536
+
+struct handle {
+	unsigned long gen;
+	const struct csrl_node *node;    /* NULL for the CSR handle */
+};
+
+static struct csrl_lint_ctx *live(lua_State *L, const struct handle *u)
+{
+	struct csrl_plugins *h = host_of(L);
+
+	if (u->gen != h->gen || !h->ctx)
+		luaL_error(L, "a CSR handle was used after its lint run ended");
+	return h->ctx;
+}
+
+static const struct csrl_csr *check_csr(lua_State *L)
+{
+	return live(L, luaL_checkudata(L, 1, CSR_MT))->csr;
+}
+
+const struct csrl_node *bridge_check_node(lua_State *L, int idx)
+{
+	struct handle *u = luaL_checkudata(L, idx, NODE_MT);
+
+	live(L, u);
+	return u->node;
+}
+
+const struct csrl_node *bridge_test_node(lua_State *L, int idx)
+{
+	struct handle *u = luaL_testudata(L, idx, NODE_MT);
+	struct csrl_plugins *h = host_of(L);
+
+	return u && u->gen == h->gen && h->ctx ? u->node : NULL;
+}
+
+static void push_node(lua_State *L, const struct csrl_node *n)
+{
+	struct handle *u;
+
+	if (!n) {
+		lua_pushnil(L);
+		return;
+	}
+	u = lua_newuserdatauv(L, sizeof *u, 0);
+	u->gen = host_of(L)->gen;
+	u->node = n;
+	luaL_setmetatable(L, NODE_MT);
+}
+
+void bridge_push_csr(lua_State *L)
+{
+	struct handle *u = lua_newuserdatauv(L, sizeof *u, 0);
+
+	u->gen = host_of(L)->gen;
+	u->node = NULL;
+	luaL_setmetatable(L, CSR_MT);
+}
+
+static void set_str(lua_State *L, const char *k, const char *v)
+{
+	if (v) {
+		lua_pushstring(L, v);
+		lua_setfield(L, -2, k);
+	}
+}
+
+static void set_bytes(lua_State *L, const char *k, struct csrl_bytes b)
+{
+	lua_pushlstring(L, b.p ? (const char *)b.p : "", b.p ? b.len : 0);
+	lua_setfield(L, -2, k);
+}
+
+static void set_int(lua_State *L, const char *k, lua_Integer v)
+{
+	lua_pushinteger(L, v);
+	lua_setfield(L, -2, k);
+}
+
+static void set_oid(lua_State *L, const char *k, struct csrl_bytes oid)
+{
+	char buf[256];
+
+	csrl_oid_to_dotted(oid.p, oid.len, buf, sizeof buf);
+	set_str(L, k, buf);
+}
+
+static void set_node(lua_State *L, const char *k, const struct csrl_node *n)
+{
+	push_node(L, n);
+	lua_setfield(L, -2, k);
+}
+
+static const char *string_type(uint32_t tag)
+{
+	switch (tag) {
+	case CSRL_TAG_UTF8_STRING: return "UTF8String";
+	case CSRL_TAG_NUMERIC_STRING: return "NumericString";
+	case CSRL_TAG_PRINTABLE_STRING: return "PrintableString";
+	case CSRL_TAG_T61_STRING: return "TeletexString";
+	case CSRL_TAG_IA5_STRING: return "IA5String";
+	case CSRL_TAG_VISIBLE_STRING: return "VisibleString";
+	case CSRL_TAG_UNIVERSAL_STRING: return "UniversalString";
+	case CSRL_TAG_BMP_STRING: return "BMPString";
+	}
+	return "other";
+}
+
+static int m_version(lua_State *L)
+{
+	lua_pushinteger(L, check_csr(L)->version);
+	return 1;
+}
+
+/** csr:subject(): list of {rdn, oid, name, type, tag, value (UTF-8), raw, node}. */
+static int m_subject(lua_State *L)
+{
+	const struct csrl_name *nm = &check_csr(L)->subject;
+	size_t i, j;
+	lua_Integer k = 0;
+
+	lua_newtable(L);
+	for (i = 0; i < nm->nrdns; i++)
+		for (j = 0; j < nm->rdns[i].navas; j++) {
+			const struct csrl_ava *a = &nm->rdns[i].avas[j];
+
+			lua_createtable(L, 0, 8);
+			set_int(L, "rdn", (lua_Integer)i + 1);
+			set_oid(L, "oid", a->oid);
+			set_str(L, "name", a->name);
+			set_str(L, "type", string_type(a->string_tag));
+			set_int(L, "tag", a->string_tag);
+			set_str(L, "value", a->utf8);
+			set_bytes(L, "raw", a->value);
+			set_node(L, "node", a->node);
+			lua_rawseti(L, -2, ++k);
+		}
+	return 1;
+}
+
+static int m_subject_string(lua_State *L)
+{
+	char buf[4096];
+
+	csrl_name_to_string(&check_csr(L)->subject, buf, sizeof buf);
+	lua_pushstring(L, buf);
+	return 1;
+}
+
+static const char *const gn_names[] = { "other", "email", "dns", "x400", "dirname",
+					"ediparty", "uri", "ip", "rid" };
+
+/* Pushes one GeneralName as {type, value, raw, node[, oid]}. */
+static void push_gname(lua_State *L, const struct csrl_gname *g)
+{
+	char buf[1024];
+
+	lua_createtable(L, 0, 5);
+	set_str(L, "type", (unsigned)g->type < 9 ? gn_names[g->type] : "unknown");
+	set_bytes(L, "raw", g->value);
+	set_node(L, "node", g->node);
+	buf[0] = '\0';
+	switch (g->type) {
+	case CSRL_GN_DNS: case CSRL_GN_EMAIL: case CSRL_GN_URI:
+		set_bytes(L, "value", g->value);
+		return;
+	case CSRL_GN_IP:
+		if (g->value.len == 4 || g->value.len == 16)
+			inet_ntop(g->value.len == 4 ? AF_INET : AF_INET6, g->value.p, buf, sizeof buf);
+		break;
+	case CSRL_GN_RID:
+		csrl_oid_to_dotted(g->value.p, g->value.len, buf, sizeof buf);
+		break;
+	case CSRL_GN_DIRNAME:
+		csrl_name_to_string(&g->dirname, buf, sizeof buf);
+		break;
+	case CSRL_GN_OTHER:
+		set_oid(L, "oid", g->other_oid);
+		break;
+	default:
+		break;
+	}
+	if (buf[0])
+		set_str(L, "value", buf);
+}
+
+/** csr:sans([type]): every GeneralName of every decoded SAN, optionally of one type. */
+static int m_sans(lua_State *L)
+{
+	const struct csrl_csr *csr = check_csr(L);
+	const char *want = luaL_optstring(L, 2, NULL);
+	size_t i, j;
+	lua_Integer k = 0;
+
+	lua_newtable(L);
+	for (i = 0; i < csr->nexts; i++) {
+		const struct csrl_ext *e = &csr->exts[i];
+
+		if (e->kind != CSRL_EXT_SAN || !e->decoded)
+			continue;
+		for (j = 0; j < e->nnames; j++) {
+			const struct csrl_gname *g = &e->names[j];
+
+			if (want && ((unsigned)g->type >= 9 || strcmp(want, gn_names[g->type]) != 0))
+				continue;
+			push_gname(L, g);
+			lua_rawseti(L, -2, ++k);
+		}
+	}
+	return 1;
+}
+
+static void set_decimal(lua_State *L, const char *k, struct csrl_bytes b)
+{
+	mpz_t z;
+	char *s;
+
+	mpz_init(z);
+	if (b.p && b.len)
+		mpz_import(z, b.len, 1, 1, 1, 0, b.p);
+	s = malloc(mpz_sizeinbase(z, 10) + 2);
+	if (s) {
+		mpz_get_str(s, 10, z);
+		set_str(L, k, s);
+	}
+	free(s);
+	mpz_clear(z);
+	if (!s)
+		luaL_error(L, "out of memory");
+}
+
+/** csr:key(): {type, bits, curve, exponent (decimal string), spki_sha256 (hex), oid, node}. */
+static int m_key(lua_State *L)
+{
+	const struct csrl_pubkey *k = &check_csr(L)->key;
+	static const char digits[] = "0123456789abcdef";
+	char hex[65];
+	int i;
+
+	lua_createtable(L, 0, 7);
+	set_str(L, "type", csrl_key_type_name(k->type));
+	set_int(L, "bits", k->bits);
+	set_oid(L, "oid", k->alg_oid);
+	if (k->type == CSRL_KEY_EC && k->curve != CSRL_CURVE_NONE)
+		set_str(L, "curve", csrl_curve_name(k->curve));
+	if ((k->type == CSRL_KEY_RSA || k->type == CSRL_KEY_RSA_PSS) && k->decoded)
+		set_decimal(L, "exponent", k->rsa_e);
+	for (i = 0; i < 32; i++) {
+		hex[2 * i] = digits[k->spki_sha256[i] >> 4];
+		hex[2 * i + 1] = digits[k->spki_sha256[i] & 15];
+	}
+	hex[64] = '\0';
+	set_str(L, "spki_sha256", hex);
+	set_node(L, "node", k->node);
+	return 1;
+}
+
+/** csr:signature(): {algorithm, oid, hash, status, valid, detail, node}. */
+static int m_signature(lua_State *L)
+{
+	const struct csrl_csr *csr = check_csr(L);
+	const struct csrl_verify_result *v = host_of(L)->ctx->verify;
+	char oid[256];
+
+	csrl_oid_to_dotted(csr->sigalg.oid.p, csr->sigalg.oid.len, oid, sizeof oid);
+	lua_createtable(L, 0, 7);
+	set_str(L, "algorithm", csr->sigalg.name ? csr->sigalg.name : oid);
+	set_str(L, "oid", oid);
+	set_str(L, "hash", csrl_hash_name(csr->sigalg.hash));
+	set_str(L, "status", v ? csrl_verify_status_name(v->status) : "unknown");
+	lua_pushboolean(L, v && v->status == CSRL_VERIFY_VALID);
+	lua_setfield(L, -2, "valid");
+	set_str(L, "detail", v ? v->detail : "");
+	set_node(L, "node", csr->sigalg.node);
+	return 1;
+}
+
+static const char *const ku_names[] = { "digitalSignature", "nonRepudiation",
+	"keyEncipherment", "dataEncipherment", "keyAgreement", "keyCertSign", "cRLSign",
+	"encipherOnly", "decipherOnly" };
+
+/* Pushes the decoded value of a known extension, or nil. */
+static void push_ext_value(lua_State *L, const struct csrl_ext *e)
+{
+	size_t i;
+	lua_Integer k = 0;
+
+	if (!e->decoded || e->kind == CSRL_EXT_UNKNOWN || e->kind == CSRL_EXT_OTHER_KNOWN) {
+		lua_pushnil(L);
+		return;
+	}
+	lua_newtable(L);
+	switch (e->kind) {
+	case CSRL_EXT_SAN:
+		for (i = 0; i < e->nnames; i++)
+			push_gname(L, &e->names[i]), lua_rawseti(L, -2, ++k);
+		break;
+	case CSRL_EXT_KEY_USAGE:
+		for (i = 0; i < e->key_usage_nbits && i < 9; i++)
+			if (e->key_usage & (1u << i))
+				lua_pushstring(L, ku_names[i]), lua_rawseti(L, -2, ++k);
+		break;
+	case CSRL_EXT_EXT_KEY_USAGE:
+		for (i = 0; i < e->neku; i++) {
+			char buf[256];
+
+			csrl_oid_to_dotted(e->eku[i].p, e->eku[i].len, buf, sizeof buf);
+			lua_pushstring(L, buf), lua_rawseti(L, -2, ++k);
+		}
+		break;
+	case CSRL_EXT_BASIC_CONSTRAINTS:
+		lua_pushboolean(L, e->bc_ca);
+		lua_setfield(L, -2, "ca");
+		if (e->bc_pathlen >= 0)
+			set_int(L, "pathlen", e->bc_pathlen);
+		break;
+	case CSRL_EXT_SKI:
+		set_bytes(L, "id", e->ski);
+		break;
+	default:
+		break;
+	}
+}
+
+/** csr:extensions(): list of {oid, name, critical, value (decoded or nil), raw, node}. */
+static int m_extensions(lua_State *L)
+{
+	const struct csrl_csr *csr = check_csr(L);
+	size_t i;
+
+	lua_createtable(L, (int)(csr->nexts < 1000 ? csr->nexts : 1000), 0);
+	for (i = 0; i < csr->nexts; i++) {
+		const struct csrl_ext *e = &csr->exts[i];
+
+		lua_createtable(L, 0, 6);
+		if (!e->malformed) {
+			set_oid(L, "oid", e->oid);
+			set_str(L, "name", e->name);
+			lua_pushboolean(L, e->critical);
+			lua_setfield(L, -2, "critical");
+			set_bytes(L, "raw", e->value);
+			push_ext_value(L, e);
+			lua_setfield(L, -2, "value");
+		}
+		set_node(L, "node", e->node);
+		lua_rawseti(L, -2, (lua_Integer)i + 1);
+	}
+	return 1;
+}
+
+/** csr:attributes(): list of {oid, name, count, text, node}. */
+static int m_attributes(lua_State *L)
+{
+	const struct csrl_csr *csr = check_csr(L);
+	size_t i;
+
+	lua_newtable(L);
+	for (i = 0; i < csr->nattrs; i++) {
+		const struct csrl_attr *a = &csr->attrs[i];
+
+		lua_createtable(L, 0, 5);
+		if (!a->malformed) {
+			set_oid(L, "oid", a->oid);
+			set_str(L, "name", a->name);
+			set_int(L, "count", (lua_Integer)a->nvalues);
+			set_str(L, "text", a->text);
+		}
+		set_node(L, "node", a->node);
+		lua_rawseti(L, -2, (lua_Integer)i + 1);
+	}
+	return 1;
+}
+
+static int m_der(lua_State *L)
+{
+	const struct csrl_csr *csr = check_csr(L);
+
+	lua_pushlstring(L, (const char *)csr->data, csr->len);
+	return 1;
+}
+
+static int m_root(lua_State *L)
+{
+	push_node(L, check_csr(L)->root);
+	return 1;
+}
+
+/** csr:node(path): the node whose finding path is path ("" is the root), or nil. */
+static int m_node(lua_State *L)
+{
+	const struct csrl_csr *csr = check_csr(L);
+	const char *want = luaL_checkstring(L, 2);
+	const struct csrl_node *n = csr->root;
+	char path[256];
+	size_t seen = 0;
+
+	while (n && seen++ < NODE_SEARCH_MAX) {
+		csrl_node_path(csr, n, path, sizeof path);
+		if (strcmp(path, want) == 0) {
+			push_node(L, n);
+			return 1;
+		}
+		if (n->child && strncmp(want, path, strlen(path)) == 0) {
+			n = n->child;                       /* only into a prefix of the path */
+			continue;
+		}
+		while (n && !n->next && n != csr->root)
+			n = n->parent;
+		n = n && n != csr->root ? n->next : NULL;
+	}
+	lua_pushnil(L);
+	return 1;
+}
+
+/** csr:findings(): the built-in findings for this request so far (rule, severity, ...). */
+static int m_findings(lua_State *L)
+{
+	struct csrl_lint_ctx *ctx;
+	size_t i;
+
+	check_csr(L);
+	ctx = host_of(L)->ctx;
+	lua_newtable(L);
+	for (i = ctx->first_finding; i < ctx->out->n; i++) {
+		const struct csrl_finding *f = &ctx->out->v[i];
+
+		lua_createtable(L, 0, 6);
+		set_str(L, "rule", f->rule_id);
+		set_str(L, "severity", csrl_severity_name(f->severity));
+		set_str(L, "message", f->message);
+		set_str(L, "path", f->path);
+		set_int(L, "offset", (lua_Integer)f->offset);
+		set_int(L, "length", (lua_Integer)f->length);
+		lua_rawseti(L, -2, (lua_Integer)(i - ctx->first_finding) + 1);
+	}
+	return 1;
+}
+
+static int n_tag(lua_State *L) { lua_pushinteger(L, bridge_check_node(L, 1)->tag); return 1; }
+static int n_offset(lua_State *L)
+{
+	lua_pushinteger(L, (lua_Integer)bridge_check_node(L, 1)->offset);
+	return 1;
+}
+static int n_length(lua_State *L)
+{
+	const struct csrl_node *n = bridge_check_node(L, 1);
+
+	lua_pushinteger(L, (lua_Integer)(n->hdr_len + n->len));
+	return 1;
+}
+static int n_content_length(lua_State *L)
+{
+	lua_pushinteger(L, (lua_Integer)bridge_check_node(L, 1)->len);
+	return 1;
+}
+static int n_constructed(lua_State *L)
+{
+	lua_pushboolean(L, bridge_check_node(L, 1)->constructed);
+	return 1;
+}
+static int n_class(lua_State *L)
+{
+	static const char *const cls[] = { "universal", "application", "context", "private" };
+
+	lua_pushstring(L, cls[bridge_check_node(L, 1)->cls & 3]);
+	return 1;
+}
+static int n_children(lua_State *L)
+{
+	const struct csrl_node *c = bridge_check_node(L, 1)->child;
+	lua_Integer k = 0;
+
+	lua_newtable(L);
+	for (; c && k < NODE_SEARCH_MAX; c = c->next)
+		push_node(L, c), lua_rawseti(L, -2, ++k);
+	return 1;
+}
+static int n_parent(lua_State *L)
+{
+	push_node(L, bridge_check_node(L, 1)->parent);
+	return 1;
+}
+static int n_bytes(lua_State *L)
+{
+	const struct csrl_node *n = bridge_check_node(L, 1);
+
+	lua_pushlstring(L, (const char *)n->content - n->hdr_len, n->hdr_len + n->len);
+	return 1;
+}
+static int n_content(lua_State *L)
+{
+	const struct csrl_node *n = bridge_check_node(L, 1);
+
+	lua_pushlstring(L, (const char *)n->content, n->len);
+	return 1;
+}
+static int n_path(lua_State *L)
+{
+	const struct csrl_node *n = bridge_check_node(L, 1);
+	char path[256];
+
+	csrl_node_path(host_of(L)->ctx->csr, n, path, sizeof path);
+	lua_pushstring(L, path);
+	return 1;
+}
+
+static void new_mt(lua_State *L, const char *name, const luaL_Reg *methods)
+{
+	luaL_newmetatable(L, name);
+	lua_newtable(L);
+	luaL_setfuncs(L, methods, 0);
+	lua_setfield(L, -2, "__index");
+	lua_pushstring(L, name);
+	lua_setfield(L, -2, "__metatable");       /* getmetatable() sees a name, not the table */
+	lua_pop(L, 1);
+}
+
+void bridge_register(lua_State *L)
+{
+	static const luaL_Reg csr_m[] = {
+		{ "version", m_version }, { "subject", m_subject },
+		{ "subject_string", m_subject_string }, { "sans", m_sans }, { "key", m_key },
+		{ "signature", m_signature }, { "extensions", m_extensions },
+		{ "attributes", m_attributes }, { "der", m_der }, { "root", m_root },
+		{ "node", m_node }, { "findings", m_findings }, { NULL, NULL },
+	};
+	static const luaL_Reg node_m[] = {
+		{ "tag", n_tag }, { "class", n_class }, { "constructed", n_constructed },
+		{ "offset", n_offset }, { "length", n_length },
+		{ "content_length", n_content_length }, { "children", n_children },
+		{ "parent", n_parent }, { "bytes", n_bytes }, { "content", n_content },
+		{ "path", n_path }, { NULL, NULL },
+	};
+
+	new_mt(L, CSR_MT, csr_m);
+	new_mt(L, NODE_MT, node_m);
+}

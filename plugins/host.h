@@ -1,0 +1,91 @@
+/* host.h - internal to plugins/: the Lua host shared by the sandbox, the CSR bridge, the
+ * helpers and the policy loader. Everything here belongs to one struct csrl_plugins. */
+#ifndef CSRL_PLUGINS_HOST_H
+#define CSRL_PLUGINS_HOST_H
+
+#include <lua.h>
+#include <lauxlib.h>
+
+#include "plugins.h"
+
+/* Why the running call was stopped by the sandbox. */
+enum { KILL_NONE = 0, KILL_STEPS, KILL_MEMORY };
+
+/** One Lua rule: the engine sees base; the rest says where its functions live. */
+struct lrule {
+	struct csrl_rule base;           /* must stay first: the engine hands &base back */
+	struct csrl_plugins *host;
+	const char *file;                /* plugin path, for messages */
+	int ref;                         /* registry ref of the rule table */
+	int has_applies;
+};
+
+struct csrl_plugins {
+	lua_State *L;
+	size_t used, cap;                /* Lua heap bytes, and the cap while scripts run */
+	int limited;                     /* the cap applies (a script is running) */
+	unsigned long steps, step_limit;
+	int killed;                      /* KILL_* in the current call */
+	unsigned long gen, run;          /* handle generation, lint run it belongs to */
+	struct csrl_lint_ctx *ctx;       /* the lint run of the current generation */
+	struct lrule *rules[CSRL_PLUGIN_MAX_RULES];
+	const struct csrl_rule *sorted[CSRL_PLUGIN_MAX_RULES];
+	size_t nrules;
+	char **strs;                     /* strings handed out (ids, selectors, paths) */
+	size_t nstrs, capstrs;
+	struct csrl_policy policy;
+	const char **sel;                /* storage of policy.enable and policy.disable */
+	struct csrl_sev_override *sev;
+};
+
+/* sandbox.c */
+/** The host a Lua state belongs to. */
+struct csrl_plugins *host_of(lua_State *L);
+/** A new state with the counting allocator, the safe libraries and the helpers. NULL on OOM. */
+lua_State *sandbox_new(struct csrl_plugins *h);
+/** Pushes a fresh environment for one plugin file: copies of the safe globals. */
+void sandbox_push_env(lua_State *L);
+/** Calls the function below nargs arguments on L's stack in a fresh coroutine under the
+ * sandbox limits. On success leaves nres results (nil-padded) and returns 0; otherwise pops
+ * them, writes "FILE:LINE: what happened" into why and returns -1. */
+int sandbox_call(struct csrl_plugins *h, int nargs, int nres, char *why, size_t size);
+
+/* helpers.c */
+/** Pushes the `csrlint` helper table. */
+void helpers_push(lua_State *L);
+
+/* csr_bridge.c */
+/** Registers the metatables of CSR and node handles. */
+void bridge_register(lua_State *L);
+/** Pushes a handle on the CSR of h->ctx, valid for the current generation. */
+void bridge_push_csr(lua_State *L);
+/** The node of a live node handle at idx, or NULL (never raises an error). */
+const struct csrl_node *bridge_test_node(lua_State *L, int idx);
+/** The node of a node handle at idx (raises an error when stale or not a node). */
+const struct csrl_node *bridge_check_node(lua_State *L, int idx);
+
+/* host.c */
+/** Copies s into the host's string store; NULL on OOM. */
+const char *host_strdup(struct csrl_plugins *h, const char *s);
+/** Loads one plugin file and its rules; 0, or -1 with err set. */
+int host_load_file(struct csrl_plugins *h, const char *path, struct csrl_error *err);
+/** Loads every *.lua of dir, sorted by name. */
+int host_load_dir(struct csrl_plugins *h, const char *dir, struct csrl_error *err);
+/** Sets parameter name (on every rule declaring it) from the Lua value on top of the stack;
+ * from_text: the value is a string from the command line, converted to the default's type.
+ * Returns the number of rules that took it, or -1 with err set. */
+int host_set_param(struct csrl_plugins *h, const char *name, int from_text,
+		   struct csrl_error *err);
+/** Reads and compiles a text chunk with its own environment; pushes the function. */
+int host_compile(struct csrl_plugins *h, const char *path, struct csrl_error *err);
+
+/* run.c */
+/** applies() and check() of every Lua rule: call into the rule's table. */
+int lua_rule_applies(const struct csrl_lint_ctx *ctx);
+void lua_rule_check(struct csrl_lint_ctx *ctx, const struct csrl_rule *rule);
+
+/* policy.c */
+/** Loads a policy file into h->policy (and the plugins it lists). */
+int policy_load(struct csrl_plugins *h, const char *path, struct csrl_error *err);
+
+#endif

@@ -1,0 +1,24 @@
+-- san_wildcard.lua - no wildcard names, for CAs that issue only for exact hosts.
+return {
+	id = "policy.san.wildcard-denied",
+	severity = "error",
+	description = "A SAN dNSName or the CN is a wildcard, which the policy denies",
+	citation = "Local CA policy (param deny_wildcards)",
+	profiles = { "all" },
+	params = { deny_wildcards = false },
+	applies = function(csr, report, p) return p.deny_wildcards end,
+	check = function(csr, report, p)
+		for _, san in ipairs(csr:sans("dns")) do
+			if san.value:find("*", 1, true) then
+				report(("dNSName %q is a wildcard; this CA issues for exact host names "
+					.. "only"):format(san.value), san.node)
+			end
+		end
+		for _, ava in ipairs(csr:subject()) do
+			if ava.name == "CN" and ava.value:find("*", 1, true) then
+				report(("subject CN %q is a wildcard; this CA issues for exact host "
+					.. "names only"):format(ava.value), ava.node)
+			end
+		end
+	end,
+}
