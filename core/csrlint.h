@@ -93,6 +93,11 @@ enum csrl_anomaly_kind {
 	CSRL_ANOM_COUNT
 };
 
+/** Length of the valid UTF-8 sequence at p[0..n) (RFC 3629: no overlong forms, surrogates or
+ * code points above U+10FFFF) with its code point in *cp (cp may be NULL); 0 when the
+ * sequence is invalid or cut short, or n is 0. */
+size_t csrl_utf8_decode(const uint8_t *p, size_t n, uint32_t *cp);
+
 /** "length-not-minimal" style id suffix of an anomaly kind; never NULL. */
 const char *csrl_anomaly_id(int kind);
 /** One-line description of an anomaly kind; never NULL. */

@@ -36,38 +36,6 @@ static size_t put_utf8(char *o, uint32_t cp)
 	return 4;
 }
 
-/* Length of the valid UTF-8 sequence at p (RFC 3629), or 0 when it is invalid. */
-static size_t utf8_seq(const uint8_t *p, size_t n, uint32_t *cp)
-{
-	size_t len, i;
-	uint32_t v;
-
-	if (p[0] < 0x80) {
-		*cp = p[0];
-		return 1;
-	}
-	if (p[0] >= 0xC2 && p[0] <= 0xDF)
-		len = 2, v = p[0] & 0x1F;
-	else if (p[0] >= 0xE0 && p[0] <= 0xEF)
-		len = 3, v = p[0] & 0x0F;
-	else if (p[0] >= 0xF0 && p[0] <= 0xF4)
-		len = 4, v = p[0] & 0x07;
-	else
-		return 0;
-	if (len > n)
-		return 0;
-	for (i = 1; i < len; i++) {
-		if ((p[i] & 0xC0) != 0x80)
-			return 0;
-		v = (v << 6) | (p[i] & 0x3F);
-	}
-	if ((len == 3 && v < 0x800) || (len == 4 && (v < 0x10000 || v > 0x10FFFF)) ||
-	    (v >= 0xD800 && v <= 0xDFFF))
-		return 0;
-	*cp = v;
-	return len;
-}
-
 char *csr_string_utf8(struct csr_ctx *c, const struct csrl_node *value)
 {
 	const uint8_t *p = value->content;
@@ -86,7 +54,7 @@ char *csr_string_utf8(struct csr_ctx *c, const struct csrl_node *value)
 
 		switch (tag) {
 		case CSRL_TAG_UTF8_STRING:
-			k = utf8_seq(p + i, n - i, &cp);
+			k = csrl_utf8_decode(p + i, n - i, &cp);
 			if (!k) {
 				k = 1;
 				cp = 0xFFFD;

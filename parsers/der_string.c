@@ -19,26 +19,30 @@ static int printable(uint8_t c)
 	}
 }
 
-/* Length of the valid UTF-8 sequence at p[0..left), or 0 when it is invalid (RFC 3629
- * section 4): rejects overlong forms, surrogates, code points above U+10FFFF and sequences
- * cut short by the end of the string. */
-static size_t utf8_seq(const uint8_t *p, size_t left)
+size_t csrl_utf8_decode(const uint8_t *p, size_t left, uint32_t *cp)
 {
-	uint8_t b = p[0], lo = 0x80, hi = 0xBF;
+	uint8_t b, lo = 0x80, hi = 0xBF;
 	size_t n, i;
+	uint32_t v;
 
-	if (b < 0x80)
+	if (!left)
+		return 0;
+	b = p[0];
+	if (b < 0x80) {
+		if (cp)
+			*cp = b;
 		return 1;
+	}
 	if (b >= 0xC2 && b <= 0xDF) {
-		n = 2;
+		n = 2, v = b & 0x1F;
 	} else if (b >= 0xE0 && b <= 0xEF) {
-		n = 3;
+		n = 3, v = b & 0x0F;
 		if (b == 0xE0)
 			lo = 0xA0;      /* overlong below U+0800 */
 		else if (b == 0xED)
 			hi = 0x9F;      /* UTF-16 surrogates U+D800..DFFF */
 	} else if (b >= 0xF0 && b <= 0xF4) {
-		n = 4;
+		n = 4, v = b & 0x07;
 		if (b == 0xF0)
 			lo = 0x90;      /* overlong below U+10000 */
 		else if (b == 0xF4)
@@ -48,9 +52,13 @@ static size_t utf8_seq(const uint8_t *p, size_t left)
 	}
 	if (left < n || p[1] < lo || p[1] > hi)
 		return 0;
-	for (i = 2; i < n; i++)
-		if ((p[i] & 0xC0) != 0x80)
+	for (i = 1; i < n; i++) {
+		if (i >= 2 && (p[i] & 0xC0) != 0x80)
 			return 0;
+		v = (v << 6) | (p[i] & 0x3F);
+	}
+	if (cp)
+		*cp = v;
 	return n;
 }
 
@@ -99,7 +107,7 @@ int csrl_der_string_check(uint32_t tag, const uint8_t *p, size_t len, size_t *ba
 		return -1;
 	case CSRL_TAG_UTF8_STRING:
 		for (i = 0; i < len; i += n) {
-			n = utf8_seq(p + i, len - i);
+			n = csrl_utf8_decode(p + i, len - i, NULL);
 			if (!n) {
 				*bad = i;
 				return CSRL_ANOM_UTF8_INVALID;

@@ -44,37 +44,6 @@ int subj_is_text(const struct csrl_ava *a)
 	return 0;
 }
 
-/* Length of the UTF-8 sequence at p (at most n bytes) and its code point; 0 when invalid. */
-static size_t utf8_seq(const uint8_t *p, size_t n, uint32_t *cp)
-{
-	size_t len, k;
-	uint32_t v;
-
-	if (p[0] < 0x80) {
-		*cp = p[0];
-		return 1;
-	}
-	if (p[0] >= 0xC2 && p[0] <= 0xDF)
-		len = 2, v = p[0] & 0x1F;
-	else if (p[0] >= 0xE0 && p[0] <= 0xEF)
-		len = 3, v = p[0] & 0x0F;
-	else if (p[0] >= 0xF0 && p[0] <= 0xF4)
-		len = 4, v = p[0] & 0x07;
-	else
-		return 0;
-	if (n < len)
-		return 0;
-	for (k = 1; k < len; k++) {
-		if ((p[k] & 0xC0) != 0x80)
-			return 0;
-		v = (v << 6) | (p[k] & 0x3F);
-	}
-	if ((len == 3 && v < 0x800) || (len == 4 && (v < 0x10000 || v > 0x10FFFF)) ||
-	    (v >= 0xD800 && v <= 0xDFFF))
-		return 0;
-	*cp = v;
-	return len;
-}
 
 size_t subj_next_cp(const struct csrl_ava *a, size_t i, uint32_t *cp)
 {
@@ -85,7 +54,7 @@ size_t subj_next_cp(const struct csrl_ava *a, size_t i, uint32_t *cp)
 		return 0;
 	switch (a->value_cls == CSRL_CLASS_UNIVERSAL ? a->string_tag : 0) {
 	case CSRL_TAG_UTF8_STRING:
-		if ((k = utf8_seq(p + i, n - i, cp)))
+		if ((k = csrl_utf8_decode(p + i, n - i, cp)))
 			return k;
 		*cp = 0xFFFD;
 		return 1;
