@@ -10,8 +10,14 @@ bin=${CSRLINT:-build/csrlint}
 py=/usr/bin/python3
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-keys=tests/rules/keys
-gk=tests/gen/keys
+# Private copies of the test keys: a checkout leaves them readable by others (mode 0644),
+# which fix rightly warns about; the warning has its own test below.
+mkdir -p "$tmp/rk" "$tmp/gk"
+cp tests/rules/keys/*.pem "$tmp/rk/"
+cp tests/gen/keys/* "$tmp/gk/"
+chmod 600 "$tmp/rk/"*.pem "$tmp/gk/"*
+keys=$tmp/rk
+gk=$tmp/gk
 
 check() { if eval "$2"; then echo "PASS $1"; else echo "FAIL $1: $2"; fi; }
 rules_of() { "$bin" lint --no-batch --format json "$1" | $py -c 'import json,sys; d=json.load(sys.stdin); print(" ".join(sorted({f["rule"] for f in d["results"][0]["findings"]})))'; }
@@ -51,7 +57,7 @@ check "round-trip-ecdsa-verifies" "openssl req -verify -noout -in '$tmp/c2.pem' 
 check "dry-run-writes-nothing" "[ ! -e '$tmp/dry.pem' ] && grep -q 'WWW.Example.com' '$tmp/log'"
 "$bin" fix $t/san.dns.uppercase.pem >"$tmp/log" 2>&1
 check "no-key-explains" "grep -q 'signing needs' '$tmp/log'"
-"$bin" fix --format json --key $keys/rsa2048.pem $t/san.duplicate.pem >"$tmp/out.json" 2>&1
+"$bin" fix --format json --key $keys/rsa2048.pem $t/san.duplicate.pem >"$tmp/out.json" 2>"$tmp/err"
 check "json-report" "$py -c 'import json; d=json.load(open(\"$tmp/out.json\")); assert d[\"diff\"][\"subjectAltName\"][\"after\"]==\"DNS:www.example.com\" and d[\"csr\"].startswith(\"-----BEGIN\")'"
 
 # in place: atomic replacement of the input only when asked
