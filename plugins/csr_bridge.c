@@ -431,6 +431,7 @@ static int m_findings(lua_State *L)
 {
 	struct csrl_lint_ctx *ctx;
 	size_t i;
+	lua_Integer k = 0;
 
 	check_csr(L);
 	ctx = host_of(L)->ctx;
@@ -438,6 +439,8 @@ static int m_findings(lua_State *L)
 	for (i = ctx->first_finding; i < ctx->out->n; i++) {
 		const struct csrl_finding *f = &ctx->out->v[i];
 
+		if (!csrl_rule_find(f->rule_id))        /* a Lua rule's, this one's included */
+			continue;
 		lua_createtable(L, 0, 6);
 		set_str(L, "rule", f->rule_id);
 		set_str(L, "severity", csrl_severity_name(f->severity));
@@ -445,7 +448,7 @@ static int m_findings(lua_State *L)
 		set_str(L, "path", f->path);
 		set_int(L, "offset", (lua_Integer)f->offset);
 		set_int(L, "length", (lua_Integer)f->length);
-		lua_rawseti(L, -2, (lua_Integer)(i - ctx->first_finding) + 1);
+		lua_rawseti(L, -2, ++k);
 	}
 	return 1;
 }

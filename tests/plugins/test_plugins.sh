@@ -1,0 +1,103 @@
+#!/bin/sh
+# Lua plugins through the CLI: each hostile script in tests/plugins/hostile/ ends in a clear
+# fatal finding of its rule naming FILE:LINE, within the budget, while the built-in findings
+# and the other plugins' findings stay exactly as without it; load errors name file and
+# field; policies, parameters, listing and every output format. One PASS/FAIL line per case.
+set -u
+top=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$top" || exit 2
+bin=${CSRLINT:-build/csrlint}
+: "${CSRL_CORPUS:?CSRL_CORPUS must be set}"
+py=/usr/bin/python3
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+h=tests/plugins/hostile
+bad=tests/rules/der.length-not-minimal/error-length-not-minimal.pem
+good=tests/rules/der.length-not-minimal/pass-clean.pem
+check=tests/plugins/string-check.lua
+
+check() { if eval "$2"; then echo "PASS $1"; else echo "FAIL $1: $2"; fi; }
+
+# what the built-in rules and a well-behaved plugin say, without any hostile plugin
+"$bin" lint --no-default-plugins --plugin $check --format ndjson "$bad" "$good" >"$tmp/base" 2>&1
+grep -o '"rule": *"[^"]*", *"severity": *"[^"]*", *"message": *"[^"]*"' "$tmp/base" |
+	sort >"$tmp/base.f"
+
+# hostile NAME FATALS: runs the plugin, wants FATALS fatal findings naming its file and line
+hostile() {
+	name=$1 want=$2
+	start=$(date +%s)
+	timeout 60 "$bin" lint --no-default-plugins --plugin $check --plugin "$h/$name.lua" \
+		--format ndjson "$bad" "$good" >"$tmp/out" 2>&1
+	rc=$? secs=$(( $(date +%s) - start ))
+	grep -o '"rule": *"[^"]*", *"severity": *"[^"]*", *"message": *"[^"]*"' "$tmp/out" |
+		grep -v "hostile\.$name" | sort >"$tmp/out.f"
+	n=$(grep -o "\"rule\": *\"hostile\.$name\", *\"severity\": *\"fatal\", *\"message\": *\"[^\"]*$h/$name.lua:[0-9][0-9]*: " "$tmp/out" | wc -l)
+	check "hostile-$name" "[ $rc -eq 1 ] && [ $secs -lt 10 ] && [ $n -eq $want ] && cmp -s '$tmp/base.f' '$tmp/out.f'"
+}
+for name in loop pcall-loop coroutine-loop sort-loop rep-bomb table-bomb pattern io-open \
+	    os-execute require load string-dump gc string-mt return-number return-bad-finding; do
+	hostile $name 2
+done
+hostile stale-handle 1       # the second request, where the kept handle is stale
+hostile string-own 0         # changes only its own string table
+check "string-own-isolated" "grep -q 'own upper: pwned' '$tmp/out' && [ \$(grep -c 'method ABC function ABC' '$tmp/out') -eq 2 ]"
+check "no-escape-file" "[ ! -e /tmp/csrlint-pwned ]"
+
+"$bin" lint --no-default-plugins --plugin "$h/syntax.lua" "$good" >"$tmp/out" 2>&1
+check "syntax-error-names-line" "[ $? -eq 2 ] && grep -q '$h/syntax.lua:3:' '$tmp/out'"
+"$bin" lint --no-default-plugins --plugin "$h/bad-table.lua" "$good" >"$tmp/out" 2>&1
+check "bad-table-names-field" "[ $? -eq 2 ] && grep -q \"$h/bad-table.lua: rule #1: field 'severity'\" '$tmp/out'"
+
+# the bundled rules are inert until configured: a default run is unchanged
+"$bin" lint "$good" >"$tmp/out" 2>&1
+check "bundled-inert" "[ $? -eq 0 ] && grep -q 'ok, no findings' '$tmp/out'"
+"$bin" rules >"$tmp/out" 2>&1
+check "rules-lists-lua" "grep -q '^policy.san.domain-not-allowed .*error' '$tmp/out' && grep -q '\[plugin\]' '$tmp/out'"
+"$bin" rules --no-default-plugins >"$tmp/out2" 2>&1
+check "rules-no-default" "! grep -q '^policy\.' '$tmp/out2'"
+
+# --param and SARIF / JSON / text
+"$bin" lint --param allowed_suffixes=corp.example --format sarif "$good" >"$tmp/sarif" 2>&1
+check "sarif-lua-rule" "$py -c '
+import json,sys; d=json.load(open(\"$tmp/sarif\")); r=d[\"runs\"][0]
+ids={x[\"id\"] for x in r[\"tool\"][\"driver\"][\"rules\"]}
+assert \"policy.san.domain-not-allowed\" in ids
+assert any(x[\"ruleId\"]==\"policy.san.domain-not-allowed\" for x in r[\"results\"])'"
+"$bin" lint --param allowed_suffixes=corp.example --format json "$good" >"$tmp/json" 2>&1
+check "json-lua-rule" "grep -q '\"rule\": \"policy.san.domain-not-allowed\"' '$tmp/json'"
+two=tests/data/samples/rsa2048-server.csr     # two dNSNames
+"$bin" lint --param max_sans=1 "$two" >"$tmp/out" 2>&1
+check "param-number" "[ $? -eq 1 ] && grep -q 'error policy.san.too-many: the request names 2 SANs' '$tmp/out'"
+"$bin" lint --param max_sans=many "$good" >"$tmp/out" 2>&1
+check "param-bad-type" "[ $? -eq 2 ] && grep -q 'max_sans' '$tmp/out'"
+"$bin" lint --param no_such=1 "$good" >"$tmp/out" 2>&1
+check "param-unknown" "[ $? -eq 2 ]"
+"$bin" lint --param organization='Example GmbH' "$good" >"$tmp/out" 2>&1
+check "param-org-match" "[ $? -eq 0 ]"
+
+# policies
+p=plugins/policies
+"$bin" lint --policy $p/corp-devices.lua "$good" >"$tmp/out" 2>&1
+check "policy-corp" "[ $? -eq 1 ] && grep -q 'profile private-pki' '$tmp/out' && grep -q 'policy.san.domain-not-allowed' '$tmp/out'"
+"$bin" lint --policy $p/public-no-wildcards.lua "$good" >"$tmp/out" 2>&1
+check "policy-public" "grep -q 'profile letsencrypt' '$tmp/out'"
+"$bin" lint --policy $p/iot-fleet.lua "$good" >"$tmp/out" 2>&1
+check "policy-iot" "grep -q 'the subject has no serialNumber' '$tmp/out' && grep -q 'RSA key of 2048 bits is not allowed' '$tmp/out'"
+"$bin" lint --policy $p/iot-fleet.lua --profile rfc "$good" >"$tmp/out" 2>&1
+check "policy-profile-overridden" "grep -q 'profile rfc' '$tmp/out'"
+printf 'return { severity = { ["policy.san"] = "notice" }, params = { max_sans = 1 } }\n' >"$tmp/sev.lua"
+"$bin" lint --policy "$tmp/sev.lua" "$two" >"$tmp/out" 2>&1
+check "policy-severity" "[ $? -eq 0 ] && grep -q 'notice policy.san.too-many' '$tmp/out'"
+printf 'return { profil = "rfc" }\n' >"$tmp/typo.lua"
+"$bin" lint --policy "$tmp/typo.lua" "$good" >"$tmp/out" 2>&1
+check "policy-unknown-field" "[ $? -eq 2 ] && grep -q \"unknown policy field 'profil'\" '$tmp/out'"
+printf 'while true do end\n' >"$tmp/spin.lua"
+"$bin" lint --policy "$tmp/spin.lua" "$good" >"$tmp/out" 2>&1
+check "policy-sandboxed" "[ $? -eq 2 ] && grep -q 'spin.lua:1: instruction budget' '$tmp/out'"
+"$bin" lint --policy $p/corp-devices.lua --disable policy "$good" >"$tmp/out" 2>&1
+check "disable-lua-prefix" "! grep -q 'policy\.' '$tmp/out'"
+
+# the corpus with every bundled rule configured: no fatal finding
+"$bin" lint --no-batch --policy tests/plugins/bench-policy.lua --format ndjson "$CSRL_CORPUS" >"$tmp/out" 2>&1
+check "corpus-no-plugin-fatal" "! grep -q '\"rule\": \"policy[^\"]*\", \"severity\": \"fatal\"' '$tmp/out' && grep -q policy.san.domain-not-allowed '$tmp/out'"
