@@ -11,8 +11,9 @@ return {
 	citation = "Local CA policy (param required_eku); RFC 5280 section 4.2.1.12",
 	profiles = { "all" },
 	params = { required_eku = "" },
-	applies = function(csr, report, p) return p.required_eku ~= "" end,
+	-- unconfigured, the rule has nothing to check (one call per request, not two)
 	check = function(csr, report, p)
+		if not (p.required_eku ~= "") then return end
 		local want = names[p.required_eku] or p.required_eku
 		for _, ext in ipairs(csr:extensions()) do
 			if ext.name == "extKeyUsage" or ext.oid == "2.5.29.37" then
