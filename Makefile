@@ -108,10 +108,13 @@ install: all
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/csrlint
 	install -m 644 $(LIB) $(DESTDIR)$(PREFIX)/lib/libcsrlint.a
 	install -m 644 core/csrlint.h core/errors.def core/anomalies.def core/oids.def $(DESTDIR)$(PREFIX)/include/csrlint/
+	install -d $(DESTDIR)$(PREFIX)/share/csrlint/plugins $(DESTDIR)$(PREFIX)/share/csrlint/policies
+	install -m 644 plugins/rules/*.lua $(DESTDIR)$(PREFIX)/share/csrlint/plugins/
+	install -m 644 plugins/policies/*.lua $(DESTDIR)$(PREFIX)/share/csrlint/policies/
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/csrlint $(DESTDIR)$(PREFIX)/lib/libcsrlint.a
-	rm -rf $(DESTDIR)$(PREFIX)/include/csrlint
+	rm -rf $(DESTDIR)$(PREFIX)/include/csrlint $(DESTDIR)$(PREFIX)/share/csrlint
 
 clean:
 	rm -rf $(BUILDDIR)

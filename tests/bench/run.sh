@@ -57,5 +57,25 @@ echo "key rules: lint with every rule against lint without the key.* rules, one 
 best nokey "$BUILDDIR/tests/bench/bench_parse" --lint --disable key "$corpus"; nokey=$BEST
 awk -v l="$lint" -v n="$nokey" 'BEGIN {
 	printf "lint with key rules / without: %.0f%% (target >= 90%%, i.e. within 10%%)\n", 100 * l / n }'
+echo "Lua plugins: lint with the bundled Lua rules (tests/plugins/bench-policy.lua turns on all"
+echo "seven) against lint without plugins, whole CLI runs, one core, best of $ROUNDS:"
+# cli_best LABEL ARGS...: best wall time of ROUNDS runs of csrlint lint ARGS
+cli_best() {
+	label=$1; shift
+	BEST=""
+	i=0
+	while [ "$i" -lt "$ROUNDS" ]; do
+		s0=$(date +%s.%N)
+		$pin "$BUILDDIR/csrlint" lint --no-batch --format ndjson "$@" "$corpus" >/dev/null
+		t=$(echo "$(date +%s.%N) $s0" | awk '{ printf "%.3f", $1 - $2 }')
+		if [ -z "$BEST" ] || awk "BEGIN { exit !($t < $BEST) }"; then BEST=$t; fi
+		i=$((i + 1))
+	done
+	echo "  $label: ${BEST}s"
+}
+cli_best "without plugins" --no-default-plugins; noplug=$BEST
+cli_best "with the bundled Lua rules" --policy tests/plugins/bench-policy.lua; plug=$BEST
+awk -v a="$plug" -v b="$noplug" 'BEGIN {
+	printf "Lua rules cost: +%.0f%% (target <= 25%%)\n", 100 * (a - b) / b }'
 echo "batch GCD over RSA-2048-sized moduli, one core (product and remainder trees):"
 $pin "$BUILDDIR/tests/bench/bench_batchgcd" ${BATCHGCD_SIZES:-10000 100000}
