@@ -142,7 +142,7 @@ enum csrl_severity csrl_rule_severity(const struct csrl_rule *rule,
 	return s;
 }
 
-__attribute__((format(printf, 5, 0)))
+__attribute__((format(printf, 6, 0)))
 static void vreport(struct csrl_lint_ctx *ctx, const struct csrl_node *node, size_t offset,
 		    size_t length, int fatal, const char *fmt, va_list ap)
 {
