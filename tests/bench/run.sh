@@ -66,7 +66,8 @@ cli_best() {
 	i=0
 	while [ "$i" -lt "$ROUNDS" ]; do
 		s0=$(date +%s.%N)
-		$pin "$BUILDDIR/csrlint" lint --no-batch --format ndjson "$@" "$corpus" >/dev/null
+		# exit 1 only says that the corpus has findings
+		$pin "$BUILDDIR/csrlint" lint --no-batch --format ndjson "$@" "$corpus" >/dev/null || true
 		t=$(echo "$(date +%s.%N) $s0" | awk '{ printf "%.3f", $1 - $2 }')
 		if [ -z "$BEST" ] || awk "BEGIN { exit !($t < $BEST) }"; then BEST=$t; fi
 		i=$((i + 1))
