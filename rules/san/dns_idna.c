@@ -10,6 +10,7 @@
  * each label "MUST consist solely of P-Labels and Non-Reserved LDH Labels", and Let's
  * Encrypt refuses R-LDH labels other than valid "xn--" ones.
  */
+#define _GNU_SOURCE /* memmem */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,6 +68,13 @@ done:
 	free(nfc);
 }
 
+/* Only a name with "--" somewhere can hold an A-label or an R-LDH label: the other names
+ * need no copy. */
+static int has_double_hyphen(const struct csrl_gname *g)
+{
+	return g->value.len >= 2 && memmem(g->value.p, g->value.len, "--", 2) != NULL;
+}
+
 static void check_idna(struct csrl_lint_ctx *ctx, const struct csrl_rule *rule)
 {
 	struct san_iter it = { 0, 0 };
@@ -78,7 +86,7 @@ static void check_idna(struct csrl_lint_ctx *ctx, const struct csrl_rule *rule)
 		char *label, *save = NULL;
 		size_t off;
 
-		if (san_dns_copy(g, name, 1) < 0)
+		if (!has_double_hyphen(g) || san_dns_copy(g, name, 1) < 0)
 			continue;
 		san_quote(name, strlen(name), q);
 		for (label = strtok_r(name, ".", &save); label; label = strtok_r(NULL, ".", &save)) {
@@ -116,7 +124,7 @@ static void check_rldh(struct csrl_lint_ctx *ctx, const struct csrl_rule *rule)
 	while ((g = san_next(ctx->csr, &it, CSRL_GN_DNS))) {
 		char *label, *save = NULL;
 
-		if (san_dns_copy(g, name, 1) < 0)
+		if (!has_double_hyphen(g) || san_dns_copy(g, name, 1) < 0)
 			continue;
 		san_quote(name, strlen(name), q);
 		for (label = strtok_r(name, ".", &save); label; label = strtok_r(NULL, ".", &save)) {

@@ -11,6 +11,7 @@
  * Private PKIs may use all of these names.
  */
 #include <string.h>
+#include <strings.h>
 
 #include "san.h"
 
@@ -52,6 +53,16 @@ const struct csrl_rule csrl_rule_san_dns_internal_name = {
 };
 
 /* Reports .onion names; strict for Let's Encrypt, a caution for other public CAs. */
+/* Whether the raw name ends in ".onion" (a trailing dot allowed), before any copy. */
+static int maybe_onion(const struct csrl_gname *g)
+{
+	size_t n = g->value.len;
+
+	if (n && g->value.p[n - 1] == '.')
+		n--;
+	return n >= 6 && strncasecmp((const char *)g->value.p + n - 6, ".onion", 6) == 0;
+}
+
 static void check_onion_names(struct csrl_lint_ctx *ctx, int letsencrypt)
 {
 	struct san_iter it = { 0, 0 };
@@ -61,7 +72,7 @@ static void check_onion_names(struct csrl_lint_ctx *ctx, int letsencrypt)
 	while ((g = san_next(ctx->csr, &it, CSRL_GN_DNS))) {
 		const char *end, *start;
 
-		if (san_dns_copy(g, name, 1) < 0 || !san_dns_plausible(name) ||
+		if (!maybe_onion(g) || san_dns_copy(g, name, 1) < 0 || !san_dns_plausible(name) ||
 		    !san_is_onion(name))
 			continue;
 		if (letsencrypt) {
