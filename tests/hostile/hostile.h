@@ -274,6 +274,52 @@ static inline uint8_t *slurp(const char *path, size_t *len)
 	return b;
 }
 
+/* A valid P-256 request of 286 bytes (tests/data/samples/make.sh). */
+#define SAMPLE "tests/data/samples/p256-api.der"
+
+/* A P-256 request's key, as found in the sample, for requests that are not about the key. */
+static inline struct buf sample_spki(void)
+{
+	struct csrl_error e;
+	struct csrl_csr *csr;
+	struct buf b = { 0 };
+	uint8_t *der;
+	size_t len;
+
+	der = slurp(SAMPLE, &len);
+	assert_int_equal(csrl_csr_parse(der, len, &csr, &e), CSRL_ERR_OK);
+	put(&b, der + csr->key.node->offset, csr->key.node->hdr_len + csr->key.node->len);
+	csrl_csr_free(csr);
+	free(der);
+	return b;
+}
+
+/* A request with a random odd modulus of the given bits (top bit set) and a random signature
+ * as long as the modulus: an RSA request of that size that does not verify. */
+static inline struct buf csr_rsa_bits(unsigned bits, uint64_t seed)
+{
+	size_t nlen = (bits + 7) / 8;
+	uint8_t *n = malloc(nlen), *sig = malloc(nlen);
+	struct buf subj, spki, csr;
+
+	assert_non_null(n);
+	assert_non_null(sig);
+	fill_random(n, nlen, seed);
+	fill_random(sig, nlen, seed + 1);
+	n[0] &= (uint8_t)(0xff >> ((8 - bits % 8) % 8));
+	n[0] |= (uint8_t)(0x80 >> ((8 - bits % 8) % 8));
+	n[nlen - 1] |= 1;
+	sig[0] = 0;     /* below the modulus */
+	subj = make_cn("big.example.com", 15);
+	spki = make_rsa_spki(n, nlen);
+	csr = make_csr(&subj, &spki, NULL, OID_SHA256_RSA, sizeof OID_SHA256_RSA, 1, sig, nlen);
+	buf_free(&subj);
+	buf_free(&spki);
+	free(n);
+	free(sig);
+	return csr;
+}
+
 /* ---- Running an input ------------------------------------------------------------------- */
 
 static const unsigned hostile_profiles[] = {
