@@ -7,13 +7,13 @@
 # The replay programs (FUZZ_REPLAY_BINS) use the normal compiler and flags and link $(LIB),
 # so that `make check` and the sanitizer CI build replay every seed and regression.
 
-FUZZ_HARNESSES := pem der csr verify lint inspect
+FUZZ_HARNESSES := pem der csr verify lint inspect keyfile privkey fix
 FUZZ_DIR       := $(BUILDDIR)/fuzz
 FUZZ_BINS       = $(FUZZ_HARNESSES:%=$(FUZZ_DIR)/%)
 FUZZ_REPLAY_BINS = $(FUZZ_HARNESSES:%=$(FUZZ_DIR)/replay-%)
 FUZZ_CC        ?= clang
 FUZZ_SANITIZE  ?= address,undefined
-FUZZ_CFLAGS     = -std=gnu11 -pthread $(WARN) -Icore -Irules -Ifuzz $(PKG_CFLAGS) $(CPPFLAGS) \
+FUZZ_CFLAGS     = -std=gnu11 -pthread $(WARN) -Icore -Irules -Iplugins -Ifuzz $(PKG_CFLAGS) $(CPPFLAGS) \
                   -O1 -g -fno-omit-frame-pointer -fno-sanitize-recover=all
 # The library compiled again with coverage and sanitizers, in objects of its own.
 FUZZ_LIB_OBJS   = $(LIB_SRCS:%.c=$(FUZZ_DIR)/obj/%.o)
@@ -83,7 +83,7 @@ fuzz-run: $(FUZZ_BINS)
 
 # Seeds are committed; this rebuilds them (PEM for pem and inspect, DER for the others).
 fuzz-seeds:
-	$(FUZZ_PYTHON) fuzz/make-seeds.py fuzz/seeds $(CSRL_CORPUS) tests/data tests/rules
+	$(FUZZ_PYTHON) fuzz/make-seeds.py fuzz/seeds $(CSRL_CORPUS) tests/data tests/rules tests/gen
 
 # The dictionary is committed; this regenerates it from core/oids.def.
 fuzz-dict:

@@ -6,7 +6,9 @@ Usage: make-seeds.py OUTDIR SOURCE...   (each SOURCE a directory, walked recursi
 PEM inputs (*.pem *.csr *.req, or any file holding a "-----BEGIN " line) become seeds of the
 pem and inspect harnesses as they are; each base64 block that decodes becomes a DER seed of
 der, csr, verify and lint; DER files (*.der, or extensionless binaries starting with a
-SEQUENCE) are DER seeds and inspect seeds. Seeds are named by the SHA-1 of their content, so
+SEQUENCE) are DER seeds and inspect seeds; fix takes the DER seeds too. Key files (a PEM block
+labelled ...KEY, *.key, *key*.der) go to keyfile and privkey as they are, with the DER of each
+key block, and nowhere else. Seeds are named by the SHA-1 of their content, so
 duplicates collapse; inputs over MAX_LEN (the fuzzers' -max_len) are left out. OUTDIR/<harness>
 is emptied first, so the result depends only on the sources.
 """
@@ -19,8 +21,12 @@ import sys
 
 MAX_LEN = 65536
 PEM_HARNESSES = ("pem", "inspect")
-DER_HARNESSES = ("der", "csr", "verify", "lint")
-ALL = PEM_HARNESSES + DER_HARNESSES
+DER_HARNESSES = ("der", "csr", "verify", "lint", "fix")
+# Key files (a PEM block labelled ... KEY, or *.key / *key*.der) as they are, and the DER of
+# each key block, for the key readers.
+KEY_HARNESSES = ("keyfile", "privkey")
+ALL = PEM_HARNESSES + DER_HARNESSES + KEY_HARNESSES
+KEY_LABEL = re.compile(rb"-----BEGIN [A-Z0-9 ]*KEY-----")
 SKIP_EXT = {".py", ".sh", ".md", ".c", ".h", ".txt", ".profile", ".key", ".tsv", ".json",
             ".lua", ".cnf", ".conf", ".tmpl"}
 SKIP_NAMES = {"MANIFEST.md", "SHA256SUMS", "Makefile"}
@@ -60,13 +66,21 @@ def main():
             continue
         for path in files_of(src):
             base = os.path.basename(path)
-            if base in SKIP_NAMES or base.startswith(".") or \
-               os.path.splitext(base)[1].lower() in SKIP_EXT:
+            ext = os.path.splitext(base)[1].lower()
+            if base in SKIP_NAMES or base.startswith(".") or (ext in SKIP_EXT and ext != ".key"):
                 continue
             with open(path, "rb") as f:
                 data = f.read()
             if not data or len(data) > MAX_LEN:
                 continue
+            if KEY_LABEL.search(data) or (data[0] == 0x30 and (base.endswith(".key") or (
+                    "key" in base and base.endswith(".der")))):
+                for h in KEY_HARNESSES:
+                    seeds[h][hashlib.sha1(data).hexdigest()] = data
+                    for der in der_blocks(data):
+                        seeds[h][hashlib.sha1(der).hexdigest()] = der
+                if ext == ".key":
+                    continue    # key-only material: the other harnesses never saw it
             if b"-----BEGIN " in data:
                 for h in PEM_HARNESSES:
                     seeds[h][hashlib.sha1(data).hexdigest()] = data
