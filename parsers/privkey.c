@@ -74,6 +74,26 @@ static void set_int(mpz_t x, const struct csrl_node *n)
 	nettle_mpz_set_str_256_u(x, n->len, n->content);
 }
 
+/* Whether the CRT numbers can be signed with: Nettle's rsa_sec_compute_root asserts (aborts
+ * the process) unless a < p, b < q and c < p, and its mpn_sec_powm needs p and q odd; n = p q
+ * makes the public and private halves one key (and bounds the sizes of p and q). */
+static int rsa_consistent(const struct csrl_privkey *k)
+{
+	const struct rsa_private_key *r = &k->rsa;
+	mpz_t pq;
+	int ok;
+
+	if (mpz_sgn(r->p) <= 0 || mpz_sgn(r->q) <= 0 || mpz_even_p(r->p) || mpz_even_p(r->q) ||
+	    mpz_sgn(r->a) < 0 || mpz_sgn(r->b) < 0 || mpz_sgn(r->c) < 0 ||
+	    mpz_cmp(r->a, r->p) >= 0 || mpz_cmp(r->b, r->q) >= 0 || mpz_cmp(r->c, r->p) >= 0)
+		return 0;
+	mpz_init(pq);
+	mpz_mul(pq, r->p, r->q);
+	ok = mpz_cmp(pq, k->rsa_pub.n) == 0;
+	csrl_mpz_wipe_clear(pq);
+	return ok;
+}
+
 /* RSAPrivateKey ::= SEQUENCE { version, n, e, d, p, q, dP, dQ, qInv, ... } */
 static int rsa_key(struct csrl_privkey *k, const struct csrl_node *root, struct csrl_error *err)
 {
@@ -95,7 +115,8 @@ static int rsa_key(struct csrl_privkey *k, const struct csrl_node *root, struct 
 	k->bits = (unsigned)mpz_sizeinbase(k->rsa_pub.n, 2);
 	if (k->bits > CSRL_PRIVKEY_MAX_RSA_BITS)
 		return bad(err, "the RSA modulus is larger than 16384 bits");
-	if (!rsa_public_key_prepare(&k->rsa_pub) || !rsa_private_key_prepare(&k->rsa))
+	if (!rsa_consistent(k) || !rsa_public_key_prepare(&k->rsa_pub) ||
+	    !rsa_private_key_prepare(&k->rsa))
 		return bad(err, "the RSA key's numbers are inconsistent");
 	return CSRL_ERR_OK;
 }
