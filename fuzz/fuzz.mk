@@ -89,3 +89,17 @@ fuzz-seeds:
 fuzz-dict:
 	@mkdir -p fuzz/dict
 	$(FUZZ_PYTHON) fuzz/make-dict.py core/oids.def > fuzz/dict/csr.dict
+
+# Line coverage (gcc --coverage, plain gcov): the library, tests and replay programs built
+# again in $(COV_DIR), counters zeroed, `make check` run there (its replay programs replay
+# every seed and regression), then fuzz/coverage.sh prints coverage per file and the totals
+# of parsers/ and core/ + rules/ against their targets. -O0 makes the hostile tests slower:
+# HOSTILE_SCALE widens their time budgets. Fails when a test fails, not on the targets.
+COV_DIR ?= build/coverage
+.PHONY: coverage
+coverage:
+	@mkdir -p $(COV_DIR)
+	@find $(COV_DIR) -name '*.gcda' -delete
+	@status=0; HOSTILE_SCALE=5 $(MAKE) --no-print-directory check BUILDDIR=$(COV_DIR) \
+	  CFLAGS="-O0 -g --coverage" LDFLAGS="--coverage" SANITIZE= || status=$$?; \
+	echo "==> line coverage ($(COV_DIR))"; sh fuzz/coverage.sh $(COV_DIR); exit $$status

@@ -403,6 +403,6 @@ int main(void)
 	};
 
 	printf("budgets: %.0f ms per step, %ld KiB peak growth per input\n", time_budget_ms(),
-	       HOSTILE_MEM_KIB * HOSTILE_MEM_FACTOR);
+	       mem_budget_kib());
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
