@@ -115,6 +115,30 @@ int csrl_gen_build(const struct csrl_gen_req *req, const struct csrl_privkey *ke
 		   const struct csrl_sign_opts *so, uint8_t **cri, size_t *cri_len,
 		   uint8_t **csr, size_t *csr_len, struct csrl_error *err);
 
+/* ---- gen_new.c: the parts of a new request (all return CSRL_ERR_USAGE naming the bad
+ * value, or CSRL_ERR_NOMEM) ------------------------------------------------------------- */
+
+/** Sets the subject from OpenSSL's -subj syntax: /TYPE=value/..., '+' joining the AVAs of a
+ * multi-valued RDN, '\\' escaping the next character. "/" is the empty subject. */
+int csrl_gen_set_subject(struct csrl_gen_req *req, const char *subj, struct csrl_error *err);
+/** Adds dns:NAME, ip:ADDR, email:ADDR or uri:URI to the subjectAltName extension. */
+int csrl_gen_add_san(struct csrl_gen_req *req, const char *spec, struct csrl_error *err);
+/** Adds a critical keyUsage from a comma-separated list of bit names. */
+int csrl_gen_add_ku(struct csrl_gen_req *req, const char *list, struct csrl_error *err);
+/** Adds extKeyUsage from a comma-separated list (serverAuth, clientAuth, ...). */
+int csrl_gen_add_eku(struct csrl_gen_req *req, const char *list, struct csrl_error *err);
+
+/* ---- gen_key.c -------------------------------------------------------------------------- */
+
+/** Generates a key ("rsa:2048", "rsa:3072", "rsa:4096", "ec:P-256", "ec:P-384", "ed25519")
+ * with the kernel's randomness: *der is its unencrypted PKCS#8 DER (malloc'd; the caller
+ * wipes and frees it). CSRL_ERR_USAGE for an unknown spec. */
+int csrl_gen_keygen(const char *spec, uint8_t **der, size_t *len, struct csrl_error *err);
+/** Creates path with mode 0600 (O_EXCL: never over an existing file) and writes data; on
+ * failure nothing is left at path. */
+int csrl_gen_write_secret(const char *path, const void *data, size_t len,
+			  struct csrl_error *err);
+
 /* ---- gen_asn1.c: the libtasn1 module, shared by the generator --------------------------- */
 
 /** Creates an element of a type of the project's module ("CertificationRequest"). */
