@@ -15,6 +15,7 @@ static const char usage[] =
 	"  lint      check CSRs against a profile's rules (text, JSON, NDJSON, SARIF)\n"
 	"  rules     list the built-in rules with their metadata\n"
 	"  fix       correct a CSR's fixable findings and re-sign it with its key\n"
+	"  new       build, sign and lint a new CSR (with a given or a new key)\n"
 	"  help      show this help, or `csrlint help COMMAND` for a command's options\n"
 	"  version   print the version\n"
 	"\n"
@@ -40,6 +41,8 @@ int csrl_cli_main(int argc, char **argv)
 		return csrl_cmd_rules(argc - 1, argv + 1);
 	if (strcmp(cmd, "fix") == 0)
 		return csrl_cmd_fix(argc - 1, argv + 1);
+	if (strcmp(cmd, "new") == 0)
+		return csrl_cmd_new(argc - 1, argv + 1);
 	if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
 		printf("csrlint %s\n", csrl_version());
 		return CSRL_EXIT_OK;
@@ -56,6 +59,8 @@ int csrl_cli_main(int argc, char **argv)
 				return csrl_cmd_rules(2, args);
 			if (strcmp(argv[2], "fix") == 0)
 				return csrl_cmd_fix(2, args);
+			if (strcmp(argv[2], "new") == 0)
+				return csrl_cmd_new(2, args);
 		}
 		fputs(usage, stdout);
 		return CSRL_EXIT_OK;

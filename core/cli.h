@@ -15,5 +15,7 @@ int csrl_cmd_lint(int argc, char **argv);
 int csrl_cmd_rules(int argc, char **argv);
 /** `csrlint fix [--key KEY] [options] FILE` */
 int csrl_cmd_fix(int argc, char **argv);
+/** `csrlint new (--key KEY | --new-key TYPE --key-out FILE) --subject DN [options]` */
+int csrl_cmd_new(int argc, char **argv);
 
 #endif
