@@ -60,6 +60,9 @@ static int add_ava(struct csrl_gen_req *req, struct csrl_gen_rdn *rdn, char *s,
 	const struct csrl_oid_info *o;
 	struct csrl_gen_ava *a;
 
+	if (!*s)
+		return csrl_error_set(err, CSRL_ERR_USAGE, 0, "--subject: an empty attribute ('/' "
+				      "or '+' twice in a row)");
 	if (!eq)
 		return csrl_error_set(err, CSRL_ERR_USAGE, 0, "--subject: '%s' is not TYPE=value",
 				      s);
@@ -110,8 +113,8 @@ int csrl_gen_set_subject(struct csrl_gen_req *req, const char *subj, struct csrl
 			continue;
 		}
 		*w = '\0';
-		if (w == ava && *p == '\0' && !rdn && req->nrdns == 0)
-			break;  /* "/": an empty subject */
+		if (w == ava && *p == '\0' && !rdn)
+			break;  /* "/" (an empty subject) or a trailing '/' */
 		if (!rdn && !(rdn = csrl_gen_push(req, (void **)&req->rdns, &req->nrdns,
 						  sizeof *rdn)))
 			rc = csrl_error_set(err, CSRL_ERR_USAGE, 0, "--subject: too many RDNs");

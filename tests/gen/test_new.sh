@@ -54,6 +54,9 @@ done
 check "new-der" "'$bin' new --key '$keys/p256.pem' --subject '$subj' --san dns:www.example.com --der -o '$tmp/d.der' && openssl req -inform DER -verify -noout -in '$tmp/d.der' 2>/dev/null"
 check "new-multivalued-rdn" "'$bin' new --key '$keys/p256.pem' --subject '/O=Example/OU=A+CN=www.example.com' --profile rfc --san dns:www.example.com -o '$tmp/mv.csr' && openssl req -verify -noout -in '$tmp/mv.csr' 2>/dev/null && openssl req -in '$tmp/mv.csr' -noout -subject -nameopt RFC2253 | grep -q 'OU=A+CN=www.example.com\\|CN=www.example.com+OU=A'"
 check "new-escape" "'$bin' new --key '$keys/p256.pem' --subject '/O=A\\/B\\+C/CN=www.example.com' --profile rfc --san dns:www.example.com -o '$tmp/esc.csr' && openssl req -in '$tmp/esc.csr' -noout -subject -nameopt RFC2253 | grep -q 'O=A/B\\\\+C'"
+check "new-empty-subject-san-critical" "'$bin' new --key '$keys/p256.pem' --subject / --san dns:www.example.com --profile rfc -o '$tmp/e.csr' && openssl req -in '$tmp/e.csr' -noout -text | grep -q 'Subject Alternative Name: critical'"
+check "new-trailing-slash" "'$bin' new --key '$keys/p256.pem' --subject '/CN=www.example.com/' --san dns:www.example.com -o '$tmp/t.csr' && openssl req -in '$tmp/t.csr' -noout -subject | grep -q 'subject=CN = www.example.com\$'"
+check "new-san-not-critical" "openssl req -in '$tmp/t.csr' -noout -text | grep 'Subject Alternative Name' | grep -vq critical"
 check "new-stdout" "'$bin' new --key '$keys/p256.pem' --subject '$subj' --san dns:www.example.com 2>/dev/null | openssl req -verify -noout 2>/dev/null"
 
 # --force: a documentation address is an error finding in tls-server
@@ -94,6 +97,7 @@ usage() {	# name expected-text args...
 usage subject-type "unknown attribute type 'XX'" --key "$keys/p256.pem" --subject "/C=DE/XX=y/CN=a.example.com"
 usage subject-no-slash "must start with '/'" --key "$keys/p256.pem" --subject "CN=a.example.com"
 usage subject-no-equals "is not TYPE=value" --key "$keys/p256.pem" --subject "/CN"
+usage subject-empty-rdn "an empty attribute" --key "$keys/p256.pem" --subject "/CN=a.example.com//O=b"
 usage subject-empty-value "CN has an empty value" --key "$keys/p256.pem" --subject "/CN="
 usage san-type "--san 'foo:bar'" --key "$keys/p256.pem" --subject "$subj" --san foo:bar
 usage san-ip "not an IPv4 or IPv6 address" --key "$keys/p256.pem" --subject "$subj" --san ip:300.1.1.1
