@@ -4,6 +4,8 @@
 #   make fuzz-replay           seeds and regressions through the replay programs
 #   make fuzz-seeds            rebuilds fuzz/seeds/ from tests/ data and the shared corpus
 #   make fuzz-dict             regenerates fuzz/dict/csr.dict from core/oids.def
+#   make fuzz-deps             installs clang, the libFuzzer runtime and Valgrind (as root)
+#   make valgrind-check        replay programs and the CLI on the corpus under Valgrind
 # The replay programs (FUZZ_REPLAY_BINS) use the normal compiler and flags and link $(LIB),
 # so that `make check` and the sanitizer CI build replay every seed and regression.
 
@@ -24,8 +26,13 @@ FUZZ_RUN_FLAGS ?= -max_len=65536 -rss_limit_mb=2048 -timeout=10 -print_final_sta
 CSRL_CORPUS    ?= ../shared/corpus
 FUZZ_PYTHON    ?= /usr/bin/python3
 
-.PHONY: fuzz fuzz-tools fuzz-run fuzz-replay fuzz-seeds fuzz-dict
+.PHONY: fuzz fuzz-tools fuzz-run fuzz-replay fuzz-seeds fuzz-dict fuzz-deps valgrind-check
 fuzz: $(FUZZ_BINS)
+
+# The fuzzing and Valgrind tools are not needed by `make check`; CI installs them with this.
+FUZZ_DEBS := clang libclang-rt-14-dev valgrind
+fuzz-deps:
+	@$(MAKE) --no-print-directory deps EXTRA_DEBS="$(FUZZ_DEBS)"
 
 # clang and the libFuzzer runtime are not in `make deps`: say which packages to install.
 fuzz-tools:
@@ -79,6 +86,22 @@ fuzz-run: $(FUZZ_BINS)
 	  if [ $$rc -ne 0 ]; then status=1; echo "FAIL $$h (exit $$rc): $(FUZZ_DIR)/$$h.log"; \
 	    grep -E '^(==[0-9]+==ERROR|SUMMARY|artifact_prefix)' $(FUZZ_DIR)/$$h.log | head -n 5; \
 	  else echo "PASS $$h"; fi; \
+	done; exit $$status
+
+# Valgrind's memcheck over what the sanitizer build cannot see the same way: every replay
+# program (seeds and regressions), then the CLI linting and inspecting the shared corpus.
+# Any memory error or definite/indirect leak fails the target.
+VALGRIND ?= valgrind -q --error-exitcode=99 --leak-check=full \
+	--errors-for-leak-kinds=definite,indirect --track-origins=no
+valgrind-check: $(FUZZ_REPLAY_BINS) $(BIN)
+	@status=0; for b in $(FUZZ_REPLAY_BINS); do \
+	  if $(VALGRIND) $$b > $$b.vg.log 2>&1; then echo "PASS valgrind $$b: $$(grep -h PASSED $$b.vg.log)"; \
+	  else status=1; echo "FAIL valgrind $$b: $$b.vg.log"; grep '^==' $$b.vg.log | head -n 20; fi; \
+	done; \
+	for cmd in "lint --no-batch --format json" "lint --format sarif" "inspect --format json"; do \
+	  $(VALGRIND) $(BIN) $$cmd $(CSRL_CORPUS) > $(FUZZ_DIR)/vg-cli.out 2> $(FUZZ_DIR)/vg-cli.log; rc=$$?; \
+	  if [ $$rc -le 1 ] && [ -s $(FUZZ_DIR)/vg-cli.out ]; then echo "PASS valgrind csrlint $$cmd (exit $$rc)"; \
+	  else status=1; echo "FAIL valgrind csrlint $$cmd (exit $$rc)"; grep '^==' $(FUZZ_DIR)/vg-cli.log | head -n 20; fi; \
 	done; exit $$status
 
 # Seeds are committed; this rebuilds them (PEM for pem and inspect, DER for the others).
