@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "lint.h"
+#include "../parsers/schema.h"
 
 /* A rule that reports without end (a SAN list of 100,000 names) must not make the output
  * unbounded: past this, one more finding says how many were left out. */
@@ -253,7 +254,7 @@ void csrl_lint_csr(const struct csrl_csr *csr, const struct csrl_lint_opts *opts
 	ctx.csr = csr;
 	ctx.verify = &vr;
 	if (csr->der->nnodes <= CSRL_SCHEMA_MAX_NODES)
-		ctx.schema_rc = csrl_schema_check(csr->data, csr->len, &serr);
+		ctx.schema_rc = csrl_schema_check_tree(csr->der, csr->data, csr->len, &serr);
 	else
 		ctx.schema_rc = csrl_error_set(&serr, CSRL_ERR_TOO_MANY, 0, "schema check skipped: "
 			"%zu DER elements exceed the limit of %u", csr->der->nnodes,

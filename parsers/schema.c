@@ -139,6 +139,116 @@ int csrl_schema_check(const uint8_t *der, size_t len, struct csrl_error *err)
 	return rc;
 }
 
+/* ---- the reader's tree as proof: when libtasn1 need not be asked ------------------- */
+
+static int is_univ(const struct csrl_node *n, uint32_t tag, int constructed)
+{
+	return n && n->cls == CSRL_CLASS_UNIVERSAL && n->tag == tag && n->constructed == constructed;
+}
+
+/* An OBJECT IDENTIFIER that libtasn1's decoder reads without complaint: not empty, no
+ * subidentifier starting with 0x80 or longer than 4 octets (28 bits: no overflow on any
+ * platform), the last one terminated. Anything else is left to libtasn1 itself. */
+static int plain_oid(const struct csrl_node *n)
+{
+	size_t i, run = 0;
+
+	if (!is_univ(n, CSRL_TAG_OID, 0) || n->len == 0 || n->len > 64)
+		return 0;
+	for (i = 0; i < n->len; i++) {
+		if (run == 0 && n->content[i] == 0x80)
+			return 0;
+		if (++run > 4)
+			return 0;
+		if (!(n->content[i] & 0x80))
+			run = 0;
+	}
+	return run == 0;
+}
+
+/* An ANY value: one TLV whose identifier is a single octet (low tag number form). */
+static int plain_any(const struct csrl_der *tree, const struct csrl_node *n)
+{
+	return n && n->offset < tree->len && (tree->data[n->offset] & 0x1f) != 0x1f;
+}
+
+/* SEQUENCE { OID, ANY } or, when opt_second, SEQUENCE { OID [, ANY] }. */
+static int oid_pair(const struct csrl_der *tree, const struct csrl_node *n, int opt_second)
+{
+	if (!is_univ(n, CSRL_TAG_SEQUENCE, 1) || !plain_oid(n->child))
+		return 0;
+	if (n->nchildren == 1)
+		return opt_second;
+	return n->nchildren == 2 && plain_any(tree, n->child->next);
+}
+
+/* Name: SEQUENCE OF SET (SIZE (1..MAX)) OF AttributeTypeAndValue. */
+static int name_shape(const struct csrl_der *tree, const struct csrl_node *n)
+{
+	const struct csrl_node *rdn, *atv;
+
+	if (!is_univ(n, CSRL_TAG_SEQUENCE, 1))
+		return 0;
+	for (rdn = n->child; rdn; rdn = rdn->next) {
+		if (!is_univ(rdn, CSRL_TAG_SET, 1) || !rdn->child)
+			return 0;
+		for (atv = rdn->child; atv; atv = atv->next)
+			if (!oid_pair(tree, atv, 0))
+				return 0;
+	}
+	return 1;
+}
+
+/* [0] IMPLICIT SET OF SEQUENCE { OID, SET (SIZE (1..MAX)) OF ANY }. */
+static int attrs_shape(const struct csrl_der *tree, const struct csrl_node *n)
+{
+	const struct csrl_node *a, *v;
+
+	if (!n || n->cls != CSRL_CLASS_CONTEXT || n->tag != 0 || !n->constructed)
+		return 0;
+	for (a = n->child; a; a = a->next) {
+		if (!oid_pair(tree, a, 0) || !is_univ(a->child->next, CSRL_TAG_SET, 1) ||
+		    !a->child->next->child)
+			return 0;
+		for (v = a->child->next->child; v; v = v->next)
+			if (!plain_any(tree, v))
+				return 0;
+	}
+	return 1;
+}
+
+int csrl_schema_tree_accepts(const struct csrl_der *tree)
+{
+	const struct csrl_node *root, *cri, *spki, *ver, *name, *sig, *key;
+
+	if (!tree || tree->nanomalies || tree->len > CSRL_MAX_DER_SIZE || !(root = tree->root) ||
+	    root->offset != 0 || root->hdr_len + root->len != tree->len)
+		return 0;
+	cri = root->child;
+	if (!is_univ(root, CSRL_TAG_SEQUENCE, 1) || root->nchildren != 3 ||
+	    !is_univ(cri, CSRL_TAG_SEQUENCE, 1) || cri->nchildren != 4 ||
+	    !oid_pair(tree, cri->next, 1) || !is_univ(sig = cri->next->next, CSRL_TAG_BIT_STRING, 0) ||
+	    sig->len == 0)
+		return 0;
+	ver = cri->child;
+	name = ver->next;
+	spki = name->next;
+	if (!is_univ(ver, CSRL_TAG_INTEGER, 0) || !name_shape(tree, name) ||
+	    !is_univ(spki, CSRL_TAG_SEQUENCE, 1) || spki->nchildren != 2 ||
+	    !oid_pair(tree, spki->child, 1) ||
+	    !is_univ(key = spki->child->next, CSRL_TAG_BIT_STRING, 0) || key->len == 0)
+		return 0;
+	return attrs_shape(tree, spki->next);
+}
+
+int csrl_schema_check_tree(const struct csrl_der *tree, const uint8_t *der, size_t len,
+			   struct csrl_error *err)
+{
+	if (tree && tree->data == der && tree->len == len && csrl_schema_tree_accepts(tree))
+		return CSRL_ERR_OK;
+	return csrl_schema_check(der, len, err);
+}
+
 /* Byte range of a decoded element: der[*start .. *end), end exclusive. */
 static int locate(asn1_node el, const uint8_t *der, size_t len, const char *name,
 		  size_t *start, size_t *end)

@@ -32,6 +32,18 @@ struct csrl_schema_span {
  * never NULL ("?" when out of range). */
 const char *csrl_schema_part_path(int part);
 
+/** Whether the DER reader's tree alone proves that csrl_schema_check accepts its input: no
+ * anomaly at all, exactly the module's CertificationRequest shape, every OBJECT IDENTIFIER
+ * the module types short and plain, every ANY value in the low-tag-number form, no empty BIT
+ * STRING, RDN or attribute value set. 0 means "ask libtasn1", not "rejected". */
+int csrl_schema_tree_accepts(const struct csrl_der *tree);
+
+/** csrl_schema_check(der, len, err) with the same result, skipping libtasn1's decode (the
+ * largest single cost of a lint run after the signature) when tree, the reader's tree of
+ * exactly der[0..len), proves the answer is CSRL_ERR_OK. tree may be NULL. */
+int csrl_schema_check_tree(const struct csrl_der *tree, const uint8_t *der, size_t len,
+			   struct csrl_error *err);
+
 /** Decodes der like csrl_schema_check and then fills spans[] with the byte ranges that
  * asn1_der_decoding_startEnd gives for every part. Returns CSRL_ERR_OK, CSRL_ERR_SCHEMA
  * (not accepted, or an element could not be located), CSRL_ERR_TOO_LARGE, CSRL_ERR_NOMEM or
