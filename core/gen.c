@@ -35,10 +35,15 @@ char *csrl_gen_strdup(struct csrl_gen_req *req, const void *p, size_t len)
 void csrl_gen_logf(struct csrl_gen_req *req, const char *fmt, ...)
 {
 	char line[512], **slot;
+	size_t n = 0;
 	va_list ap;
 
+	if (req->log_prefix)
+		n = (size_t)snprintf(line, sizeof line / 2, "%s", req->log_prefix);
+	if (n >= sizeof line / 2)
+		n = sizeof line / 2 - 1;
 	va_start(ap, fmt);
-	vsnprintf(line, sizeof line, fmt, ap);
+	vsnprintf(line + n, sizeof line - n, fmt, ap);
 	va_end(ap);
 	slot = csrl_gen_push(req, (void **)&req->log, &req->nlog, sizeof *slot);
 	if (slot)

@@ -78,6 +78,7 @@ struct csrl_gen_req {
 	size_t nattrs;
 	char **log;                     /* what the fixers changed, one line each */
 	size_t nlog;
+	const char *log_prefix;         /* put before each log line (a Lua fix's rule), or NULL */
 	struct csrl_arena *arena;
 };
 
@@ -187,5 +188,45 @@ extern const size_t csrl_fixers_count;
 /** Applies every fixer called for by a finding in f; returns how many ran. */
 size_t csrl_gen_fix(struct csrl_gen_req *req, const struct csrl_findings *f,
 		    const struct csrl_fix_opts *o);
+
+/* ---- gen_edit.c: single edits, the operations a fix declared by a Lua rule may make ------
+ * Each checks its arguments and that what it names exists, logs what it changed, and
+ * returns CSRL_ERR_OK, CSRL_ERR_NOMEM, or CSRL_ERR_USAGE with a message saying what is
+ * wrong (the request is then unchanged). Subject values are numbered from 0 in the order
+ * they are encoded (RDN by RDN); types, extensions and attributes are named by dotted OID or
+ * by their short or long name ("CN", "subjectAltName", "challengePassword"). */
+
+/** Longest value a subject edit or a SAN name may have. */
+#define CSRL_GEN_MAX_VALUE 1024
+
+/** Number of subject values, and value i (with the index of its RDN in *rdn); NULL past
+ * the end. */
+size_t csrl_gen_subject_count(const struct csrl_gen_req *req);
+const struct csrl_gen_ava *csrl_gen_subject_at(const struct csrl_gen_req *req, size_t i,
+					       size_t *rdn);
+/** Short name of a dotted OID the project knows ("CN"), or NULL. */
+const char *csrl_gen_oid_name(const char *dotted);
+/** Replaces subject value i with a UTF-8 value (no control characters), keeping its type
+ * when the value fits that string type, else as UTF8String (IA5String stays ASCII). */
+int csrl_gen_set_subject_value(struct csrl_gen_req *req, size_t i, const char *value,
+			       size_t len, struct csrl_error *err);
+/** Removes subject value i; an RDN left empty goes with it. */
+int csrl_gen_remove_subject_value(struct csrl_gen_req *req, size_t i, struct csrl_error *err);
+/** Removes every subject value of a type; *n says how many (at least one, or an error). */
+int csrl_gen_remove_subject_type(struct csrl_gen_req *req, const char *type, size_t *n,
+				 struct csrl_error *err);
+/** Adds a subjectAltName of type "dns", "email", "uri" or "ip" (the SAN made when absent). */
+int csrl_gen_add_name(struct csrl_gen_req *req, const char *type, const char *value,
+		      size_t len, struct csrl_error *err);
+/** Removes every equal subjectAltName (bytes compared; IPs as addresses); *n says how many.
+ * A SAN left without names is removed. */
+int csrl_gen_remove_name(struct csrl_gen_req *req, const char *type, const char *value,
+			 size_t len, size_t *n, struct csrl_error *err);
+/** Sets the critical flag of an extension, or removes the extension. */
+int csrl_gen_set_ext_critical(struct csrl_gen_req *req, const char *ext, int critical,
+			      struct csrl_error *err);
+int csrl_gen_remove_ext(struct csrl_gen_req *req, const char *ext, struct csrl_error *err);
+/** Removes an attribute other than extensionRequest (use csrl_gen_remove_ext for those). */
+int csrl_gen_remove_attr(struct csrl_gen_req *req, const char *attr, struct csrl_error *err);
 
 #endif
