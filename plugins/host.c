@@ -204,6 +204,8 @@ static int add_rule(struct csrl_plugins *h, const char *file, int i, struct csrl
 		return field_error(err, file, i, "check", "must be a function");
 	if (fn_field(L, "applies") < 0)
 		return field_error(err, file, i, "applies", "must be a function when present");
+	if (fn_field(L, "fix") < 0)
+		return field_error(err, file, i, "fix", "must be a function when present");
 	if (!params_ok(L))
 		return field_error(err, file, i, "params", "must map names to strings, numbers, "
 				   "booleans or lists");
@@ -216,6 +218,7 @@ static int add_rule(struct csrl_plugins *h, const char *file, int i, struct csrl
 	r->host = h;
 	r->file = file;
 	r->has_applies = fn_field(L, "applies") == 1;
+	r->has_fix = fn_field(L, "fix") == 1;
 	r->base = (struct csrl_rule){ host_strdup(h, id), (enum csrl_severity)csrl_severity_parse(sev),
 		host_strdup(h, desc), host_strdup(h, cite), CSRL_SRC_PLUGIN, (unsigned)profiles,
 		lua_rule_applies, lua_rule_check };

@@ -8,6 +8,8 @@
 
 #include "plugins.h"
 
+struct csrl_gen_req;
+
 /* Why the running call was stopped by the sandbox. */
 enum { KILL_NONE = 0, KILL_STEPS, KILL_MEMORY };
 
@@ -18,6 +20,7 @@ struct lrule {
 	const char *file;                /* plugin path, for messages */
 	int ref;                         /* registry ref of the rule table */
 	int has_applies;
+	int has_fix;                     /* declares fix(req, findings, params) */
 };
 
 struct csrl_plugins {
@@ -36,6 +39,9 @@ struct csrl_plugins {
 	struct csrl_policy policy;
 	const char **sel;                /* storage of policy.enable and policy.disable */
 	struct csrl_sev_override *sev;
+	struct csrl_gen_req *fix_req;    /* the request a running fix edits, else NULL */
+	unsigned long fix_gen;           /* request handles of older fixes are stale */
+	unsigned fix_edits;              /* edits by the running fix */
 };
 
 /* sandbox.c */
@@ -83,6 +89,10 @@ int host_compile(struct csrl_plugins *h, const char *path, struct csrl_error *er
 /** applies() and check() of every Lua rule: call into the rule's table. */
 int lua_rule_applies(const struct csrl_lint_ctx *ctx);
 void lua_rule_check(struct csrl_lint_ctx *ctx, const struct csrl_rule *rule);
+
+/* fix.c */
+/** Registers the metatable of request handles (the `req` of a fix). */
+void fix_register(lua_State *L);
 
 /* policy.c */
 /** Loads a policy file into h->policy (and the plugins it lists). */

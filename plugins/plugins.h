@@ -23,6 +23,8 @@
 /* Most Lua rules one host loads, and longest plugin source read. */
 #define CSRL_PLUGIN_MAX_RULES 256
 #define CSRL_PLUGIN_MAX_SOURCE (1u << 20)
+/* Most edits one call of a rule's fix() may make. */
+#define CSRL_PLUGIN_FIX_MAX_EDITS 1024
 
 /** What to load (all lists NULL-terminated, may be NULL). */
 struct csrl_plugin_config {
@@ -59,6 +61,16 @@ const struct csrl_rule *const *csrl_plugins_rules(const struct csrl_plugins *p, 
 const struct csrl_policy *csrl_plugins_policy(const struct csrl_plugins *p);
 /** Plugin file that defines a loaded rule, or NULL for a built-in. */
 const char *csrl_plugins_rule_file(const struct csrl_plugins *p, const struct csrl_rule *r);
+
+struct csrl_gen_req;
+
+/** Runs fix(req, findings, params) of every loaded rule that declares one and reported a
+ * finding in f (fatal findings aside: the rule itself failed), in rule id order, under the
+ * sandbox limits, on req. Edits are logged in req->log as "plugin rule ID: ...". *ran counts
+ * the fixes that ran. On failure returns CSRL_ERR_USAGE with err naming the rule, the plugin
+ * file and line: req is then partly edited and must not be written. */
+int csrl_plugins_fix(struct csrl_plugins *p, struct csrl_gen_req *req,
+		     const struct csrl_findings *f, size_t *ran, struct csrl_error *err);
 
 /** Folder of the bundled rules: $CSRL_PLUGIN_DIR, else the installed share folder next to
  * the executable (../share/csrlint/plugins), else the build tree's, else CSRL_PLUGIN_DIR. */

@@ -241,6 +241,7 @@ static int open_safe(lua_State *L)
 	}
 	lua_pop(L, 1);
 	bridge_register(L);
+	fix_register(L);
 	return 0;
 }
 
