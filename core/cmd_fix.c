@@ -9,9 +9,12 @@
 #include "cli.h"
 #include "gen_io.h"
 #include "input.h"
+#include "plugins.h"
 
 /* Exit status when nothing could be written (bad key, unreadable input, write failure). */
 #define EXIT_ERROR 3
+/* Most --plugin, --plugins and --param options (each list). */
+#define MAX_PLUGIN_ARGS 64
 
 static const char fix_usage[] =
 	"Usage: csrlint fix [--key KEY] [OPTIONS] FILE\n"
@@ -34,19 +37,29 @@ static const char fix_usage[] =
 	"  --hash H            sha256, sha384 or sha512 (default: by key, see below)\n"
 	"  --pss               sign with RSASSA-PSS instead of PKCS#1 v1.5\n"
 	"  --format F          text (default) or json\n"
+	"  --plugin FILE       load the Lua rules of FILE (and the fixes they declare);\n"
+	"                      repeatable\n"
+	"  --plugins DIR       load every *.lua rule file in DIR; repeatable\n"
+	"  --policy FILE       apply a Lua policy: profile, rules, severities, parameters\n"
+	"  --param NAME=VALUE  set a parameter of the Lua rules (after the policy's)\n"
+	"  --no-default-plugins  do not load the bundled Lua rules\n"
 	"  -h, --help          show this help\n"
 	"\n"
 	"Signatures: SHA-256 for RSA and P-256, SHA-384 for P-384, SHA-512 for P-521,\n"
 	"Ed25519/Ed448 as they are. The report goes to standard output, or to standard error\n"
-	"when the CSR does.\n"
+	"when the CSR does. Lua rules that declare a fix (see README.md) are fixed after the\n"
+	"built-in fixes; a fix that fails stops the run before anything is written.\n"
 	"Exit status: 0 when no error finding remains, 1 when some remain (the CSR is still\n"
 	"written), 2 on a usage error, 3 when nothing could be written (unreadable input, key\n"
-	"missing or not the CSR's key, output not writable).\n";
+	"missing or not the CSR's key, output not writable, a Lua fix failed).\n";
 
 struct fix_args {
 	const char *key, *passin, *out, *input;
 	unsigned profile;
-	int dry_run, der, in_place, json;
+	int profile_set, dry_run, der, in_place, json;
+	const char *files[MAX_PLUGIN_ARGS], *dirs[MAX_PLUGIN_ARGS], *params[MAX_PLUGIN_ARGS];
+	int nfiles, ndirs, nparams;
+	struct csrl_plugin_config pcfg;
 	struct csrl_fix_opts fo;
 	struct csrl_sign_opts so;
 };
@@ -57,6 +70,7 @@ struct run {
 	size_t file_len, der_len, new_len, cri_len;
 	struct csrl_csr *csr, *fixed;
 	struct csrl_privkey *key;
+	struct csrl_plugins *plugins;
 	struct csrl_gen_req *req;
 	struct csrl_findings before, after;
 	struct csrl_gen_summary sa, sb;
@@ -75,6 +89,7 @@ static void run_free(struct run *r)
 	csrl_csr_free(r->fixed);
 	csrl_privkey_free(r->key);
 	csrl_gen_free(r->req);
+	csrl_plugins_free(r->plugins);
 	csrl_findings_clear(&r->before);
 	csrl_findings_clear(&r->after);
 	csrl_gen_summary_clear(&r->sa);
@@ -87,6 +102,21 @@ static int parse_hash(const char *s)
 	       CSRL_HASH_SHA384 : strcmp(s, "sha512") == 0 ? CSRL_HASH_SHA512 : -1;
 }
 
+/* Appends a --plugin, --plugins or --param argument to list (NULL-terminated). */
+static int add_arg(const char **list, int *n, const char *arg, const char *opt)
+{
+	if (*n >= MAX_PLUGIN_ARGS - 1) {
+		fprintf(stderr, "csrlint fix: too many %s options\n", opt);
+		return -1;
+	}
+	list[(*n)++] = arg;
+	list[*n] = NULL;
+	return 0;
+}
+
+/* Option values past a char: the Lua options have long names only. */
+enum { OPT_PLUGIN = 256, OPT_PLUGINS, OPT_POLICY, OPT_PARAM, OPT_NO_DEFAULTS };
+
 static int parse_args(int argc, char **argv, struct fix_args *a)
 {
 	static const struct option opts[] = {
@@ -96,6 +126,11 @@ static int parse_args(int argc, char **argv, struct fix_args *a)
 		{ "profile", required_argument, NULL, 'p' }, { "format", required_argument, NULL, 'f' },
 		{ "keep-attrs", no_argument, NULL, 'A' }, { "keep-email", no_argument, NULL, 'E' },
 		{ "hash", required_argument, NULL, 'H' }, { "pss", no_argument, NULL, 'S' },
+		{ "plugin", required_argument, NULL, OPT_PLUGIN },
+		{ "plugins", required_argument, NULL, OPT_PLUGINS },
+		{ "policy", required_argument, NULL, OPT_POLICY },
+		{ "param", required_argument, NULL, OPT_PARAM },
+		{ "no-default-plugins", no_argument, NULL, OPT_NO_DEFAULTS },
 		{ "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 }
 	};
 	int c, h;
@@ -117,7 +152,22 @@ static int parse_args(int argc, char **argv, struct fix_args *a)
 		case 'p':
 			if (!(a->profile = csrl_profile_parse(optarg)))
 				return fprintf(stderr, "csrlint fix: unknown profile '%s'\n", optarg), -1;
+			a->profile_set = 1;
 			break;
+		case OPT_PLUGIN:
+			if (add_arg(a->files, &a->nfiles, optarg, "--plugin") < 0)
+				return -1;
+			break;
+		case OPT_PLUGINS:
+			if (add_arg(a->dirs, &a->ndirs, optarg, "--plugins") < 0)
+				return -1;
+			break;
+		case OPT_PARAM:
+			if (add_arg(a->params, &a->nparams, optarg, "--param") < 0)
+				return -1;
+			break;
+		case OPT_POLICY: a->pcfg.policy = optarg; break;
+		case OPT_NO_DEFAULTS: a->pcfg.no_defaults = 1; break;
 		case 'f':
 			if (strcmp(optarg, "json") && strcmp(optarg, "text"))
 				return fprintf(stderr, "csrlint fix: unknown format '%s'\n", optarg), -1;
@@ -134,6 +184,9 @@ static int parse_args(int argc, char **argv, struct fix_args *a)
 	}
 	if (optind + 1 != argc)
 		return fputs("csrlint fix: give exactly one FILE\n", stderr), -1;
+	a->pcfg.files = a->files;
+	a->pcfg.dirs = a->dirs;
+	a->pcfg.params = a->params;
 	a->input = argv[optind];
 	if (a->in_place && (a->out || strcmp(a->input, "-") == 0))
 		return fputs("csrlint fix: --in-place replaces FILE; it takes no -o and no '-'\n",
@@ -194,6 +247,10 @@ static int generate(struct run *r, const struct fix_args *a, const struct csrl_l
 	if ((rc = csrl_gen_from_csr(r->csr, &r->req, err)))
 		return rc;
 	r->nfixers = csrl_gen_fix(r->req, &r->before, &a->fo);
+	if ((rc = csrl_plugins_fix(r->plugins, r->req, &r->before, &n, err)))
+		return rc;
+	r->nfixers += n;
+	n = 0;
 	if ((rc = csrl_gen_build(r->req, r->key, &a->so, &r->cri, &r->cri_len, &r->new_der,
 				 &r->new_len, err)))
 		return rc;
@@ -293,6 +350,29 @@ static int emit(struct run *r, const struct fix_args *a, char **pem_out, struct 
 	return rc;
 }
 
+/* Loads the Lua rules and the policy and merges the policy into lo, as lint does (an
+ * explicit --profile wins). */
+static int setup_plugins(struct run *r, const struct fix_args *a, struct csrl_lint_opts *lo)
+{
+	const struct csrl_policy *pol;
+	struct csrl_error e = { 0 };
+
+	if (csrl_plugins_setup(&a->pcfg, &r->plugins, &e) != CSRL_ERR_OK) {
+		fprintf(stderr, "csrlint fix: %s\n", e.msg);
+		return -1;
+	}
+	lo->extra_rules = csrl_plugins_rules(r->plugins, &lo->nextra);
+	pol = csrl_plugins_policy(r->plugins);
+	if (pol->profile && !a->profile_set)
+		lo->profile = pol->profile;
+	lo->fermat_rounds = pol->fermat_rounds;
+	lo->severities = pol->severities;
+	lo->nseverities = pol->nseverities;
+	lo->enable = pol->enable;
+	lo->disable = pol->disable;
+	return 0;
+}
+
 int csrl_cmd_fix(int argc, char **argv)
 {
 	struct csrl_lint_opts lo = { 0 };
@@ -307,6 +387,10 @@ int csrl_cmd_fix(int argc, char **argv)
 		return rc > 0 ? CSRL_EXIT_OK : CSRL_EXIT_USAGE;
 	memset(&r, 0, sizeof r);
 	lo.profile = a.profile;
+	if (setup_plugins(&r, &a, &lo) < 0) {
+		run_free(&r);
+		return CSRL_EXIT_USAGE;
+	}
 	rc = load(&r, &a, &lo, &err);
 	if (rc == CSRL_ERR_OK)
 		rc = generate(&r, &a, &lo, &err);
