@@ -1,5 +1,7 @@
 -- subject_org.lua - the subject O must be the organisation of the account that asks
 -- (passed per request with --param organization=...).
+-- Fix: each O that differs is set to the account's organisation, in place; a missing O is
+-- left for a person to add.
 return {
 	id = "policy.subject.o-mismatch",
 	severity = "error",
@@ -23,6 +25,13 @@ return {
 		if not found then
 			report(("the subject has no O; the account's organisation is %q"):format(
 				p.organization))
+		end
+	end,
+	fix = function(req, findings, p)
+		for _, ava in ipairs(req:subject()) do
+			if ava.name == "O" and ava.value ~= p.organization then
+				req:set_subject_value(ava.index, p.organization)
+			end
 		end
 	end,
 }
