@@ -33,6 +33,7 @@ struct finding {
 struct csrl_batch {
 	struct entry *v;
 	size_t n, cap;
+	size_t nrsa;                    /* entries with has_rsa */
 	struct finding *f;
 	size_t nf, fcap;
 	int oom;
@@ -72,12 +73,37 @@ static void node_hash(const struct csrl_csr *csr, const struct csrl_node *node, 
 	sha256_of(csr->data + node->offset, len, out);
 }
 
-int csrl_batch_add(struct csrl_batch *b, size_t input_no, const char *name,
-		   const struct csrl_csr *csr)
+void csrl_batch_record_of(const struct csrl_csr *csr, struct csrl_batch_record *rec)
 {
 	const struct csrl_pubkey *k = &csr->key;
+	const uint8_t *p = k->rsa_n.p;
+	size_t len = k->rsa_n.len;
+
+	memset(rec, 0, sizeof *rec);
+	rec->has_key = k->node != NULL;
+	memcpy(rec->spki, k->spki_sha256, 32);
+	node_hash(csr, csr->subject.node, rec->subject);
+	sha256_of(csr->data, csr->len, rec->der);
+	if ((k->type != CSRL_KEY_RSA && k->type != CSRL_KEY_RSA_PSS) || !k->decoded || !p ||
+	    !len || (p[0] & 0x80))
+		return;                 /* not RSA, or a negative INTEGER */
+	while (len && !p[0]) {
+		p++;
+		len--;
+	}
+	if (len && len <= CSRL_BATCH_MAX_MODULUS) {
+		rec->modulus = p;
+		rec->modulus_len = len;
+	}
+}
+
+int csrl_batch_add_record(struct csrl_batch *b, size_t input_no,
+			  const struct csrl_batch_record *rec)
+{
 	struct entry *e;
 
+	if (rec->modulus_len > CSRL_BATCH_MAX_MODULUS)
+		return CSRL_ERR_TOO_LARGE;
 	if (b->n == b->cap) {
 		size_t cap = b->cap ? b->cap * 2 : 64;
 		struct entry *v = realloc(b->v, cap * sizeof *v);
@@ -89,22 +115,66 @@ int csrl_batch_add(struct csrl_batch *b, size_t input_no, const char *name,
 	}
 	e = &b->v[b->n];
 	memset(e, 0, sizeof *e);
-	if (name && !(e->name = strdup(name)))
+	if (rec->name && !(e->name = strdup(rec->name)))
 		return CSRL_ERR_NOMEM;
 	e->input_no = input_no;
 	mpz_init(e->n);
-	if ((k->type == CSRL_KEY_RSA || k->type == CSRL_KEY_RSA_PSS) && k->decoded &&
-	    k->rsa_n.p && k->rsa_n.len && !(k->rsa_n.p[0] & 0x80)) {
-		mpz_import(e->n, k->rsa_n.len, 1, 1, 0, 0, k->rsa_n.p);
+	if (rec->modulus && rec->modulus_len) {
+		mpz_import(e->n, rec->modulus_len, 1, 1, 0, 0, rec->modulus);
 		/* even or tiny moduli share 2 with each other: key.rsa.small-factor says so */
 		e->has_rsa = mpz_odd_p(e->n) && mpz_sizeinbase(e->n, 2) > 64;
+		b->nrsa += e->has_rsa;
 	}
-	e->has_key = k->node != NULL;
-	memcpy(e->spki, k->spki_sha256, 32);
-	node_hash(csr, csr->subject.node, e->subject);
-	sha256_of(csr->data, csr->len, e->der);
+	e->has_key = rec->has_key;
+	memcpy(e->spki, rec->spki, 32);
+	memcpy(e->subject, rec->subject, 32);
+	memcpy(e->der, rec->der, 32);
 	b->n++;
 	return CSRL_ERR_OK;
+}
+
+int csrl_batch_add(struct csrl_batch *b, size_t input_no, const char *name,
+		   const struct csrl_csr *csr)
+{
+	struct csrl_batch_record rec;
+
+	csrl_batch_record_of(csr, &rec);
+	rec.name = name;
+	return csrl_batch_add_record(b, input_no, &rec);
+}
+
+const char *csrl_batch_name(const struct csrl_batch *b, size_t i)
+{
+	return b && i < b->n ? b->v[i].name : NULL;
+}
+
+int csrl_batch_rename(struct csrl_batch *b, size_t i, const char *name)
+{
+	char *copy = NULL;
+
+	if (i >= b->n)
+		return CSRL_ERR_INTERNAL;
+	if (name && !(copy = strdup(name)))
+		return CSRL_ERR_NOMEM;
+	free(b->v[i].name);
+	b->v[i].name = copy;
+	return CSRL_ERR_OK;
+}
+
+void csrl_batch_truncate(struct csrl_batch *b, size_t n)
+{
+	while (b && b->n > n) {
+		struct entry *e = &b->v[--b->n];
+
+		b->nrsa -= e->has_rsa;
+		free(e->name);
+		mpz_clear(e->n);
+	}
+}
+
+size_t csrl_batch_rsa_count(const struct csrl_batch *b)
+{
+	return b ? b->nrsa : 0;
 }
 
 static void add_finding(struct csrl_batch *b, size_t input_no, const char *rule_id,
@@ -322,6 +392,11 @@ void csrl_batch_run(struct csrl_batch *b, csrl_batch_fn fn, void *ctx)
 		free(b->f[i].message);
 	}
 	b->nf = 0;
+}
+
+int csrl_batch_failed(const struct csrl_batch *b)
+{
+	return b && b->oom;
 }
 
 void csrl_batch_free(struct csrl_batch *b)

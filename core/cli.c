@@ -16,14 +16,16 @@ static const char usage[] =
 	"  rules     list the built-in rules with their metadata\n"
 	"  fix       correct a CSR's fixable findings and re-sign it with its key\n"
 	"  new       build, sign and lint a new CSR (with a given or a new key)\n"
+	"  batch-gcd shared primes, reused keys and duplicates across the moduli\n"
+	"            exports of many lint runs (`lint --export-moduli`)\n"
 	"  help      show this help, or `csrlint help COMMAND` for a command's options\n"
 	"  version   print the version\n"
 	"\n"
 	"FILE may be '-' for standard input. A file may hold several PEM CSRs.\n"
 	"\n"
 	"Exit status: 0 on success; 1 when an input could not be read (inspect) or a\n"
-	"finding reached --fail-on (lint); 2 on a usage error. `csrlint help COMMAND`\n"
-	"describes each command.\n";
+	"finding reached --fail-on (lint, batch-gcd); 2 on a usage error. `csrlint help\n"
+	"COMMAND` describes each command.\n";
 
 int csrl_cli_main(int argc, char **argv)
 {
@@ -43,6 +45,8 @@ int csrl_cli_main(int argc, char **argv)
 		return csrl_cmd_fix(argc - 1, argv + 1);
 	if (strcmp(cmd, "new") == 0)
 		return csrl_cmd_new(argc - 1, argv + 1);
+	if (strcmp(cmd, "batch-gcd") == 0)
+		return csrl_cmd_batch_gcd(argc - 1, argv + 1);
 	if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
 		printf("csrlint %s\n", csrl_version());
 		return CSRL_EXIT_OK;
@@ -61,6 +65,8 @@ int csrl_cli_main(int argc, char **argv)
 				return csrl_cmd_fix(2, args);
 			if (strcmp(argv[2], "new") == 0)
 				return csrl_cmd_new(2, args);
+			if (strcmp(argv[2], "batch-gcd") == 0)
+				return csrl_cmd_batch_gcd(2, args);
 		}
 		fputs(usage, stdout);
 		return CSRL_EXIT_OK;

@@ -17,5 +17,7 @@ int csrl_cmd_rules(int argc, char **argv);
 int csrl_cmd_fix(int argc, char **argv);
 /** `csrlint new (--key KEY | --new-key TYPE --key-out FILE) --subject DN [options]` */
 int csrl_cmd_new(int argc, char **argv);
+/** `csrlint batch-gcd [options] EXPORT...` (the moduli exports of lint runs) */
+int csrl_cmd_batch_gcd(int argc, char **argv);
 
 #endif
