@@ -1,77 +1,43 @@
-/* api.c - the high-level library API of csrlint.h: contexts (a lint configuration and the Lua
- * host it builds), lint reports, inspect-to-string and fix-and-sign, on top of the engine,
- * the plugin host and the generator that the command line uses.
+/* api.c - the high-level library API of csrlint.h, first half: decoding an input (DER or
+ * the first PEM block) and contexts, a lint configuration with the Lua host it builds
+ * (core/api_run.c runs them: lint reports, inspect, fix and sign).
  *
  * Ownership: a context owns copies of every string it was given, its blocklists and its
- * plugin host. A report owns its findings and a copy of each rule id, so that it outlives the
- * context (a Lua rule's id lives in the host).
+ * plugin host (see api_int.h).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "api_int.h"
 #include "blocklist.h"
-#include "gen_io.h"
-#include "inspect.h"
 #include "plugins.h"
-
-/* The public levels are the engine's severities. */
-_Static_assert(CSRL_LEVEL_INFO == (int)CSRL_SEV_INFO && CSRL_LEVEL_NOTICE == (int)CSRL_SEV_NOTICE &&
-	       CSRL_LEVEL_WARNING == (int)CSRL_SEV_WARNING &&
-	       CSRL_LEVEL_ERROR == (int)CSRL_SEV_ERROR && CSRL_LEVEL_FATAL == (int)CSRL_SEV_FATAL,
-	       "enum csrl_level must mirror enum csrl_severity");
 
 /* Bounds on what one context collects, so that a loop in a caller cannot grow it without
  * end: selectors (with the policy's), plugin arguments and blocklists. */
 #define MAX_SELECT 1024
 #define MAX_PLUGIN_ARGS 256
-#define MAX_BLOCKLISTS 64
+#define MAX_BLOCKLISTS CSRL_API_MAX_BLOCKLISTS
 #define MAX_FERMAT_ROUNDS 100000000L
 #define FIX_FLAGS (CSRL_FIX_KEEP_ATTRS | CSRL_FIX_KEEP_EMAIL | CSRL_FIX_PSS)
-
-/* A NULL-terminated list of malloc'd strings. */
-struct strlist {
-	char **v;
-	size_t n;
-};
-
-struct csrl_ctx {
-	unsigned profile;
-	int profile_set;                 /* an explicit profile wins over the policy's */
-	long fermat_rounds;              /* 0: the engine's default */
-	unsigned fix_flags;
-	struct strlist enable, disable, files, dirs, params;
-	char *policy;
-	struct csrl_blocklist *lists[MAX_BLOCKLISTS + 1];
-	size_t nlists;
-	/* built by csrl_ctx_prepare; ready is cleared by every setter */
-	int ready;
-	struct csrl_plugins *host;
-	const char **sel_enable, **sel_disable; /* the lists above plus the policy's (borrowed) */
-	struct csrl_lint_opts opts;
-};
-
-struct csrl_report {
-	struct csrl_findings f;
-	char **ids;                      /* copy of each finding's rule id */
-};
 
 void csrl_free(void *p)
 {
 	free(p);
 }
 
-static int nomem(struct csrl_error *err)
+int csrl_api_nomem(struct csrl_error *err)
 {
 	return csrl_error_set(err, CSRL_ERR_NOMEM, 0, "out of memory");
 }
 
-static int usage(struct csrl_error *err, const char *what)
+int csrl_api_usage(struct csrl_error *err, const char *what)
 {
 	return csrl_error_set(err, CSRL_ERR_USAGE, 0, "%s", what);
 }
 
-static int strlist_add(struct strlist *l, const char *s, size_t max, struct csrl_error *err)
+static int strlist_add(struct csrl_api_strlist *l, const char *s, size_t max,
+		       struct csrl_error *err)
 {
 	char **v, *copy;
 
@@ -80,7 +46,7 @@ static int strlist_add(struct strlist *l, const char *s, size_t max, struct csrl
 				      max);
 	if (!(copy = strdup(s)) || !(v = realloc(l->v, (l->n + 2) * sizeof *v))) {
 		free(copy);
-		return nomem(err);
+		return csrl_api_nomem(err);
 	}
 	v[l->n++] = copy;
 	v[l->n] = NULL;
@@ -88,7 +54,7 @@ static int strlist_add(struct strlist *l, const char *s, size_t max, struct csrl
 	return CSRL_ERR_OK;
 }
 
-static void strlist_free(struct strlist *l)
+static void strlist_free(struct csrl_api_strlist *l)
 {
 	size_t i;
 
@@ -157,14 +123,14 @@ int csrl_csr_decode(const uint8_t *data, size_t len, uint8_t **der, size_t *der_
 	int rc, legacy;
 
 	if (!der || !der_len)
-		return usage(err, "csrl_csr_decode: der and der_len must not be NULL");
+		return csrl_api_usage(err, "csrl_csr_decode: der and der_len must not be NULL");
 	*der = NULL;
 	*der_len = 0;
 	if ((rc = decode(data, len, &p, &n, &owned, &legacy, err)) != CSRL_ERR_OK)
 		return rc;
 	if (!owned) {
 		if (!(owned = malloc(n)))
-			return nomem(err);
+			return csrl_api_nomem(err);
 		memcpy(owned, p, n);
 	}
 	*der = owned;
@@ -174,8 +140,7 @@ int csrl_csr_decode(const uint8_t *data, size_t len, uint8_t **der, size_t *der_
 	return CSRL_ERR_OK;
 }
 
-/* Decodes and parses data; the caller frees *csr and *owned. */
-static int parse(const uint8_t *data, size_t len, struct csrl_csr **csr, uint8_t **owned,
+int csrl_api_parse(const uint8_t *data, size_t len, struct csrl_csr **csr, uint8_t **owned,
 		 struct csrl_error *err)
 {
 	const uint8_t *der;
@@ -236,7 +201,7 @@ int csrl_ctx_set_profile(struct csrl_ctx *ctx, const char *name, struct csrl_err
 	unsigned p;
 
 	if (!ctx || !name)
-		return usage(err, "csrl_ctx_set_profile: ctx and name must not be NULL");
+		return csrl_api_usage(err, "csrl_ctx_set_profile: ctx and name must not be NULL");
 	if (!(p = csrl_profile_parse(name)))
 		return csrl_error_set(err, CSRL_ERR_USAGE, 0, "unknown profile '%.64s' (rfc, "
 				      "tls-server, letsencrypt, private-pki)", name);
@@ -246,7 +211,7 @@ int csrl_ctx_set_profile(struct csrl_ctx *ctx, const char *name, struct csrl_err
 	return CSRL_ERR_OK;
 }
 
-static int add_selector(struct csrl_ctx *ctx, struct strlist *l, const char *rule,
+static int add_selector(struct csrl_ctx *ctx, struct csrl_api_strlist *l, const char *rule,
 			const char *what, struct csrl_error *err)
 {
 	const char *p;
@@ -258,8 +223,8 @@ static int add_selector(struct csrl_ctx *ctx, struct strlist *l, const char *rul
 		if (!strchr("abcdefghijklmnopqrstuvwxyz0123456789.-", *p))
 			break;
 	if (*p || !*rule)
-		return csrl_error_set(err, CSRL_ERR_USAGE, 0, "%s '%.64s' is not a rule id or prefix",
-				      what, rule);
+		return csrl_error_set(err, CSRL_ERR_USAGE, 0, "%s '%.64s' is not a rule id or "
+				      "prefix", what, rule);
 	ctx->ready = 0;
 	return strlist_add(l, rule, MAX_SELECT, err);
 }
@@ -274,7 +239,7 @@ int csrl_ctx_disable(struct csrl_ctx *ctx, const char *rule, struct csrl_error *
 	return add_selector(ctx, ctx ? &ctx->disable : NULL, rule, "disable", err);
 }
 
-static int add_plugin_arg(struct csrl_ctx *ctx, struct strlist *l, const char *arg,
+static int add_plugin_arg(struct csrl_ctx *ctx, struct csrl_api_strlist *l, const char *arg,
 			  const char *what, struct csrl_error *err)
 {
 	if (!ctx || !arg || !*arg)
@@ -307,9 +272,9 @@ int csrl_ctx_set_policy(struct csrl_ctx *ctx, const char *path, struct csrl_erro
 	char *copy;
 
 	if (!ctx || !path || !*path)
-		return usage(err, "csrl_ctx_set_policy: ctx and a path are required");
+		return csrl_api_usage(err, "csrl_ctx_set_policy: ctx and a path are required");
 	if (!(copy = strdup(path)))
-		return nomem(err);
+		return csrl_api_nomem(err);
 	free(ctx->policy);
 	ctx->policy = copy;
 	ctx->ready = 0;
@@ -321,7 +286,7 @@ int csrl_ctx_add_blocklist(struct csrl_ctx *ctx, const char *path, struct csrl_e
 	int rc;
 
 	if (!ctx || !path)
-		return usage(err, "csrl_ctx_add_blocklist: ctx and path must not be NULL");
+		return csrl_api_usage(err, "csrl_ctx_add_blocklist: ctx and path must not be NULL");
 	if (ctx->nlists == MAX_BLOCKLISTS)
 		return csrl_error_set(err, CSRL_ERR_USAGE, 0, "at most %d blocklists",
 				      MAX_BLOCKLISTS);
@@ -335,7 +300,7 @@ int csrl_ctx_add_blocklist(struct csrl_ctx *ctx, const char *path, struct csrl_e
 int csrl_ctx_set_fermat_rounds(struct csrl_ctx *ctx, long rounds, struct csrl_error *err)
 {
 	if (!ctx)
-		return usage(err, "csrl_ctx_set_fermat_rounds: ctx must not be NULL");
+		return csrl_api_usage(err, "csrl_ctx_set_fermat_rounds: ctx must not be NULL");
 	if (rounds < CSRL_FERMAT_ROUNDS || rounds > MAX_FERMAT_ROUNDS)
 		return csrl_error_set(err, CSRL_ERR_USAGE, 0, "Fermat rounds must be from %d to "
 				      "%ld", CSRL_FERMAT_ROUNDS, MAX_FERMAT_ROUNDS);
@@ -347,7 +312,7 @@ int csrl_ctx_set_fermat_rounds(struct csrl_ctx *ctx, long rounds, struct csrl_er
 int csrl_ctx_set_fix_flags(struct csrl_ctx *ctx, unsigned flags, struct csrl_error *err)
 {
 	if (!ctx)
-		return usage(err, "csrl_ctx_set_fix_flags: ctx must not be NULL");
+		return csrl_api_usage(err, "csrl_ctx_set_fix_flags: ctx must not be NULL");
 	if (flags & ~FIX_FLAGS)
 		return csrl_error_set(err, CSRL_ERR_USAGE, 0, "unknown fix flags 0x%x",
 				      flags & ~FIX_FLAGS);
@@ -372,7 +337,7 @@ static int known_selector(const char *sel, const struct csrl_lint_opts *opts)
 }
 
 /* mine + theirs as one NULL-terminated array of borrowed strings, each checked. */
-static int merge(const struct strlist *mine, const char *const *theirs, const char ***out,
+static int merge(const struct csrl_api_strlist *mine, const char *const *theirs, const char ***out,
 		 const struct csrl_lint_opts *opts, struct csrl_error *err)
 {
 	size_t n = mine->n, i, k = 0;
@@ -382,7 +347,7 @@ static int merge(const struct strlist *mine, const char *const *theirs, const ch
 	for (t = theirs; t && *t; t++)
 		n++;
 	if (!(v = calloc(n + 1, sizeof *v)))
-		return nomem(err);
+		return csrl_api_nomem(err);
 	for (i = 0; i < mine->n; i++)
 		v[k++] = mine->v[i];
 	for (t = theirs; t && *t; t++)
@@ -390,8 +355,8 @@ static int merge(const struct strlist *mine, const char *const *theirs, const ch
 	*out = v;
 	for (i = 0; i < k; i++)
 		if (!known_selector(v[i], opts))
-			return csrl_error_set(err, CSRL_ERR_USAGE, 0, "no rule matches '%.64s' (see "
-					      "`csrlint rules`)", v[i]);
+			return csrl_error_set(err, CSRL_ERR_USAGE, 0, "no rule matches "
+					      "'%.64s' (see `csrlint rules`)", v[i]);
 	return CSRL_ERR_OK;
 }
 
@@ -430,7 +395,7 @@ int csrl_ctx_prepare(struct csrl_ctx *ctx, struct csrl_error *err)
 	int rc;
 
 	if (!ctx)
-		return usage(err, "csrl_ctx_prepare: ctx must not be NULL");
+		return csrl_api_usage(err, "csrl_ctx_prepare: ctx must not be NULL");
 	if (ctx->ready)
 		return CSRL_ERR_OK;
 	unprepare(ctx);
@@ -453,266 +418,5 @@ int csrl_ctx_prepare(struct csrl_ctx *ctx, struct csrl_error *err)
 	return CSRL_ERR_OK;
 fail:
 	unprepare(ctx);
-	return rc;
-}
-
-/* ---- Reports --------------------------------------------------------------------------- */
-
-/* Moves f into a new report; f is cleared either way. */
-static int make_report(struct csrl_findings *f, struct csrl_report **out,
-		       struct csrl_error *err)
-{
-	struct csrl_report *rep = calloc(1, sizeof *rep);
-	size_t i;
-
-	if (f->oom || !rep || !(rep->ids = calloc(f->n + 1, sizeof *rep->ids)))
-		goto oom;
-	rep->f = *f;
-	memset(f, 0, sizeof *f);
-	for (i = 0; i < rep->f.n; i++)
-		if (!(rep->ids[i] = strdup(rep->f.v[i].rule_id))) {
-			csrl_report_free(rep);
-			return nomem(err);
-		}
-	*out = rep;
-	return CSRL_ERR_OK;
-oom:
-	free(rep);
-	csrl_findings_clear(f);
-	return nomem(err);
-}
-
-int csrl_lint(struct csrl_ctx *ctx, const uint8_t *data, size_t len, struct csrl_report **out,
-	      struct csrl_error *err)
-{
-	struct csrl_findings f = { 0 };
-	struct csrl_csr *csr = NULL;
-	uint8_t *owned = NULL;
-	int rc;
-
-	if (!out)
-		return usage(err, "csrl_lint: out must not be NULL");
-	*out = NULL;
-	if ((rc = csrl_ctx_prepare(ctx, err)) != CSRL_ERR_OK)
-		return rc;
-	if ((rc = parse(data, len, &csr, &owned, err)) == CSRL_ERR_OK) {
-		csrl_lint_csr(csr, &ctx->opts, &f);
-		rc = make_report(&f, out, err);
-	}
-	csrl_csr_free(csr);
-	free(owned);
-	return rc;
-}
-
-size_t csrl_report_count(const struct csrl_report *rep)
-{
-	return rep ? rep->f.n : 0;
-}
-
-int csrl_report_get(const struct csrl_report *rep, size_t i, struct csrl_finding_view *out)
-{
-	const struct csrl_finding *f;
-
-	if (!rep || !out || i >= rep->f.n)
-		return CSRL_ERR_USAGE;
-	f = &rep->f.v[i];
-	out->rule_id = rep->ids[i];
-	out->severity = (enum csrl_level)f->severity;
-	out->severity_name = csrl_severity_name(f->severity);
-	out->message = f->message;
-	out->path = f->path;
-	out->offset = f->offset;
-	out->length = f->length;
-	return CSRL_ERR_OK;
-}
-
-int csrl_report_max_severity(const struct csrl_report *rep)
-{
-	int max = -1;
-	size_t i;
-
-	for (i = 0; rep && i < rep->f.n; i++)
-		if ((int)rep->f.v[i].severity > max)
-			max = (int)rep->f.v[i].severity;
-	return max;
-}
-
-void csrl_report_free(struct csrl_report *rep)
-{
-	size_t i;
-
-	if (!rep)
-		return;
-	for (i = 0; rep->ids && i < rep->f.n; i++)
-		free(rep->ids[i]);
-	free(rep->ids);
-	csrl_findings_clear(&rep->f);
-	free(rep);
-}
-
-/* ---- Inspect --------------------------------------------------------------------------- */
-
-/* Writes the description of csr in fmt to a memory stream. */
-static int describe(const struct csrl_csr *csr, enum csrl_inspect_format fmt, char **text,
-		    struct csrl_error *err)
-{
-	struct csrl_verify_result vr;
-	size_t n = 0;
-	json_t *j = NULL;
-	FILE *mem;
-
-	if (fmt == CSRL_INSPECT_JSON) {
-		csrl_verify(csr, &vr);
-		if (!(j = csrl_inspect_json(csr, &vr)) ||
-		    json_object_set_new(j, "pem_label_legacy",
-					json_boolean(csr->legacy_pem_label)) != 0 ||
-		    !(*text = json_dumps(j, JSON_INDENT(2)))) {
-			json_decref(j);
-			return nomem(err);
-		}
-		json_decref(j);
-		return CSRL_ERR_OK;
-	}
-	if (!(mem = open_memstream(text, &n)))
-		return nomem(err);
-	if (fmt == CSRL_INSPECT_ASN1)
-		csrl_inspect_asn1(mem, csr->der);
-	else {
-		csrl_verify(csr, &vr);
-		csrl_inspect_text(mem, csr, &vr);
-	}
-	if (ferror(mem) | fclose(mem)) {
-		free(*text);
-		*text = NULL;
-		return nomem(err);
-	}
-	return CSRL_ERR_OK;
-}
-
-int csrl_inspect_string(const uint8_t *data, size_t len, enum csrl_inspect_format fmt,
-			char **text, struct csrl_error *err)
-{
-	struct csrl_csr *csr = NULL;
-	uint8_t *owned = NULL;
-	int rc;
-
-	if (!text)
-		return usage(err, "csrl_inspect_string: text must not be NULL");
-	*text = NULL;
-	if (fmt != CSRL_INSPECT_TEXT && fmt != CSRL_INSPECT_JSON && fmt != CSRL_INSPECT_ASN1)
-		return csrl_error_set(err, CSRL_ERR_USAGE, 0, "unknown inspect format %d", (int)fmt);
-	if ((rc = parse(data, len, &csr, &owned, err)) == CSRL_ERR_OK)
-		rc = describe(csr, fmt, text, err);
-	csrl_csr_free(csr);
-	free(owned);
-	return rc;
-}
-
-char *csrl_der_to_pem(const uint8_t *der, size_t len)
-{
-	return der ? csrl_gen_pem("CERTIFICATE REQUEST", der, len) : NULL;
-}
-
-/* ---- Fix and sign ---------------------------------------------------------------------- */
-
-/* Hands the caller's passphrase to the key reader. */
-static int give_pass(void *pctx, char *buf, size_t size, struct csrl_error *err)
-{
-	const char *pass = pctx;
-	size_t n = strlen(pass);
-
-	if (n > size || n > (size_t)0x7fffffff)
-		return csrl_error_set(err, CSRL_ERR_USAGE, 0, "the passphrase is longer than %zu "
-				      "bytes", size), -1;
-	memcpy(buf, pass, n);
-	return (int)n;
-}
-
-/* Reads the signing key and checks that it belongs to csr. */
-static int load_key(const struct csrl_csr *csr, const uint8_t *key, size_t key_len,
-		    const char *passphrase, struct csrl_privkey **out, struct csrl_error *err)
-{
-	int rc;
-
-	if (!key || !key_len)
-		return usage(err, "a private key is required to sign the fixed request");
-	rc = csrl_privkey_read(key, key_len, passphrase ? give_pass : NULL, (void *)passphrase,
-			       out, err);
-	if (rc == CSRL_ERR_USAGE && !passphrase)
-		return usage(err, "the private key is encrypted: pass its passphrase");
-	if (rc != CSRL_ERR_OK)
-		return rc;
-	if (!csrl_privkey_matches(*out, &csr->key))
-		return usage(err, "the key is not the private key of this request (the public "
-			     "keys differ); refusing to sign");
-	return CSRL_ERR_OK;
-}
-
-/* Applies the fixers called for by findings, builds and signs, and checks that the result
- * parses. */
-static int rebuild(const struct csrl_ctx *ctx, const struct csrl_csr *csr,
-		   const struct csrl_findings *findings, const struct csrl_privkey *key,
-		   uint8_t **out_der, size_t *out_len, struct csrl_error *err)
-{
-	struct csrl_fix_opts fo = { 0 };
-	struct csrl_sign_opts so = { 0 };
-	struct csrl_gen_req *req = NULL;
-	struct csrl_csr *check = NULL;
-	uint8_t *cri = NULL;
-	size_t cri_len;
-	int rc;
-
-	fo.keep_attrs = !!(ctx->fix_flags & CSRL_FIX_KEEP_ATTRS);
-	fo.keep_email = !!(ctx->fix_flags & CSRL_FIX_KEEP_EMAIL);
-	so.pss = !!(ctx->fix_flags & CSRL_FIX_PSS);
-	if ((rc = csrl_gen_from_csr(csr, &req, err)) != CSRL_ERR_OK)
-		goto done;
-	csrl_gen_fix(req, findings, &fo);
-	if ((rc = csrl_gen_build(req, key, &so, &cri, &cri_len, out_der, out_len, err)) !=
-	    CSRL_ERR_OK)
-		goto done;
-	if (csrl_csr_parse(*out_der, *out_len, &check, NULL) != CSRL_ERR_OK) {
-		free(*out_der);
-		*out_der = NULL;
-		rc = csrl_error_set(err, CSRL_ERR_INTERNAL, 0, "the generated request does not "
-				    "parse");
-	}
-done:
-	csrl_csr_free(check);
-	csrl_gen_free(req);
-	free(cri);
-	return rc;
-}
-
-int csrl_fix(struct csrl_ctx *ctx, const uint8_t *csr, size_t len, const uint8_t *key,
-	     size_t key_len, const char *passphrase, uint8_t **out_der, size_t *out_len,
-	     struct csrl_error *err)
-{
-	struct csrl_findings f = { 0 };
-	struct csrl_privkey *pk = NULL;
-	struct csrl_csr *req = NULL;
-	uint8_t *owned = NULL;
-	int rc;
-
-	if (!out_der || !out_len)
-		return usage(err, "csrl_fix: out_der and out_len must not be NULL");
-	*out_der = NULL;
-	*out_len = 0;
-	if ((rc = csrl_ctx_prepare(ctx, err)) != CSRL_ERR_OK)
-		return rc;
-	if ((rc = parse(csr, len, &req, &owned, err)) != CSRL_ERR_OK)
-		goto done;
-	if ((rc = load_key(req, key, key_len, passphrase, &pk, err)) != CSRL_ERR_OK)
-		goto done;
-	csrl_lint_csr(req, &ctx->opts, &f);
-	if (f.oom)
-		rc = nomem(err);
-	else
-		rc = rebuild(ctx, req, &f, pk, out_der, out_len, err);
-done:
-	csrl_findings_clear(&f);
-	csrl_privkey_free(pk);
-	csrl_csr_free(req);
-	free(owned);
 	return rc;
 }

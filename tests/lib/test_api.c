@@ -138,7 +138,8 @@ static char *digest_report(const struct csrl_report *rep)
 	digest_open(&d);
 	for (i = 0; i < csrl_report_count(rep); i++) {
 		assert_int_equal(csrl_report_get(rep, i, &v), CSRL_ERR_OK);
-		assert_string_equal(v.severity_name, csrl_severity_name((enum csrl_severity)v.severity));
+		assert_string_equal(v.severity_name,
+				    csrl_severity_name((enum csrl_severity)v.severity));
 		fprintf(d.f, "%s|%d|%s|%s|%zu|%zu\n", v.rule_id, (int)v.severity, v.message, v.path,
 			v.offset, v.length);
 	}
@@ -251,7 +252,8 @@ static const struct file *corpus_file(const char *rel)
 
 	for (i = 0; i < nfiles; i++) {
 		m = strlen(files[i].path);
-		if (m > n && strcmp(files[i].path + m - n, rel) == 0 && files[i].path[m - n - 1] == '/')
+		if (m > n && strcmp(files[i].path + m - n, rel) == 0 &&
+		    files[i].path[m - n - 1] == '/')
 			return &files[i];
 	}
 	fail_msg("corpus file %s not found", rel);
@@ -574,8 +576,9 @@ static void test_fix_and_sign(void **state)
 	assert_true(fd >= 0);
 	close(fd);
 	{
-		char *argv[] = { (char *)"fix", (char *)"--key", (char *)"tests/rules/keys/rsa2048.pem",
-				 (char *)"--der", (char *)"-o", outpath,
+		char *argv[] = { (char *)"fix", (char *)"--key",
+				 (char *)"tests/rules/keys/rsa2048.pem", (char *)"--der", (char *)"-o",
+				 outpath,
 				 (char *)"tests/gen/keys/rsa2048.csr", NULL };
 
 		assert_int_equal(csrl_cmd_fix(7, argv), CSRL_EXIT_OK);
