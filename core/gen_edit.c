@@ -242,6 +242,19 @@ static struct csrl_gen_ext *find_san(struct csrl_gen_req *req)
 	return NULL;
 }
 
+/* A subjectAltName that did not decode is kept as bytes: editing its names is refused
+ * rather than adding a second SAN beside it. */
+static int san_editable(const struct csrl_gen_req *req, struct csrl_error *err)
+{
+	size_t i;
+
+	for (i = 0; i < req->nexts; i++)
+		if (req->exts[i].id == CSRL_OID_SAN && !req->exts[i].is_san)
+			return USAGE("the subjectAltName could not be decoded, so its names cannot "
+				     "be edited (remove_extension removes it whole)");
+	return CSRL_ERR_OK;
+}
+
 int csrl_gen_add_name(struct csrl_gen_req *req, const char *type, const char *value,
 		      size_t len, struct csrl_error *err)
 {
@@ -252,7 +265,8 @@ int csrl_gen_add_name(struct csrl_gen_req *req, const char *type, const char *va
 	char spec[CSRL_GEN_MAX_VALUE + 8];
 	int rc;
 
-	if ((rc = name_arg(type, value, len, &gt, ip, &iplen, err)))
+	if ((rc = name_arg(type, value, len, &gt, ip, &iplen, err)) ||
+	    (rc = san_editable(req, err)))
 		return rc;
 	if ((san && san->nnames >= CSRL_GEN_MAX_ITEMS) ||
 	    (!san && req->nexts >= CSRL_GEN_MAX_ITEMS))
@@ -265,42 +279,58 @@ int csrl_gen_add_name(struct csrl_gen_req *req, const char *type, const char *va
 	return CSRL_ERR_OK;
 }
 
+/* Removes the names of san equal to (gt, want, len); returns how many. A SAN left empty
+ * is removed from req and counted in *emptied. */
+static size_t drop_names(struct csrl_gen_req *req, struct csrl_gen_ext *san,
+			 enum csrl_gname_type gt, const char *want, size_t len, int *emptied)
+{
+	size_t i, kept = 0, n = 0;
+
+	for (i = 0; i < san->nnames; i++) {
+		const struct csrl_gen_name *g = &san->names[i];
+
+		if (g->type == gt && !g->raw && g->len == len && memcmp(g->value, want, len) == 0)
+			n++;
+		else
+			san->names[kept++] = *g;
+	}
+	san->nnames = kept;
+	if (n && !kept) {
+		++*emptied;
+		i = (size_t)(san - req->exts);
+		memmove(san, san + 1, (req->nexts - i - 1) * sizeof *san);
+		req->nexts--;
+	}
+	return n;
+}
+
 int csrl_gen_remove_name(struct csrl_gen_req *req, const char *type, const char *value,
 			 size_t len, size_t *n, struct csrl_error *err)
 {
-	struct csrl_gen_ext *san = find_san(req);
 	enum csrl_gname_type gt;
 	uint8_t ip[16];
-	size_t iplen = 0, i, kept = 0;
+	size_t iplen = 0, i;
 	const char *want = value;
-	int rc;
+	int rc, emptied = 0;
 
 	*n = 0;
-	if ((rc = name_arg(type, value, len, &gt, ip, &iplen, err)))
+	if ((rc = name_arg(type, value, len, &gt, ip, &iplen, err)) ||
+	    (rc = san_editable(req, err)))
 		return rc;
 	if (gt == CSRL_GN_IP) {
 		want = (const char *)ip;
 		len = iplen;
 	}
-	for (i = 0; san && i < san->nnames; i++) {
-		const struct csrl_gen_name *g = &san->names[i];
-
-		if (g->type == gt && !g->raw && g->len == len && memcmp(g->value, want, len) == 0)
-			++*n;
-		else
-			san->names[kept++] = *g;
-	}
+	/* every SAN (a request may repeat the extension), last first: one may be removed */
+	for (i = req->nexts; i-- > 0;)
+		if (req->exts[i].is_san)
+			*n += drop_names(req, &req->exts[i], gt, want, len, &emptied);
 	if (!*n)
 		return USAGE("the subjectAltName has no %s name \"%.64s\"", type, value);
-	san->nnames = kept;
 	csrl_gen_logf(req, "subjectAltName: removed %s %s%s", san_label(type), value,
 		      *n > 1 ? " (every copy)" : "");
-	if (!kept) {
+	if (emptied)
 		csrl_gen_logf(req, "subjectAltName: removed the extension, which held no other name");
-		i = (size_t)(san - req->exts);
-		memmove(san, san + 1, (req->nexts - i - 1) * sizeof *san);
-		req->nexts--;
-	}
 	return CSRL_ERR_OK;
 }
 

@@ -148,10 +148,10 @@ static int r_sans(lua_State *L)
 				continue;
 			lua_createtable(L, 0, 2);
 			set_str(L, "type", type);
-			if (!g->raw && g->type == CSRL_GN_IP)
+			if (!g->raw && g->type == CSRL_GN_IP && (g->len == 4 || g->len == 16))
 				set_str(L, "value", inet_ntop(g->len == 4 ? AF_INET : AF_INET6,
 							      g->value, ip, sizeof ip));
-			else if (!g->raw)
+			else if (!g->raw && g->type != CSRL_GN_IP)
 				set_str(L, "value", g->value);
 			lua_rawseti(L, -2, ++k);
 		}
