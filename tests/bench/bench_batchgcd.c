@@ -3,6 +3,8 @@
  *   batchgcd: 100000 moduli, 12.3 s, peak RSS 1234 MiB, 4 shared found (4 planted)
  *
  * Usage: bench_batchgcd [N ...]   (default: 10000 100000)
+ *        bench_batchgcd --merge N  (reading and merging moduli exports, no GCD):
+ *   merge: 100000 records in 4 exports (41.2 MB), written 0.3 s, read + merged 0.5 s, ...
  *
  * Real two-prime 2048-bit moduli would need 2N random 1024-bit primes, about 20 ms each with
  * GMP here (over an hour for N = 100,000), and a pool of primes combined pairwise would make
@@ -16,11 +18,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include <gmp.h>
 
 #include "batchgcd.h"
+#include "moduli.h"
 
 #define FACTORS 32                      /* 64-bit primes per modulus */
 #define PLANTED 4                       /* pairs sharing a 1024-bit prime */
@@ -97,25 +101,24 @@ static double now(void)
 	return t.tv_sec + t.tv_nsec / 1e9;
 }
 
-static void run(size_t n, gmp_randstate_t rnd)
+/* n moduli of FACTORS distinct 64-bit primes each (mpz_init'ed here), PLANTED pairs of them
+ * sharing a 1024-bit prime. */
+static void make_moduli(size_t n, gmp_randstate_t rnd, mpz_t *mod)
 {
 	uint64_t *pr = malloc(n * FACTORS * sizeof *pr), start;
-	mpz_t *mod = malloc(n * sizeof *mod), *gcd = malloc(n * sizeof *gcd), half, big;
-	size_t i, j, flagged = 0, found = 0, *flag;
-	struct rusage ru;
-	double t0, secs;
+	mpz_t big;
+	size_t i, j;
 
-	if (!pr || !mod || !gcd || n < 2 * PLANTED) {
+	if (!pr || n < 2 * PLANTED) {
 		fprintf(stderr, "bench_batchgcd: cannot run with %zu moduli\n", n);
 		exit(1);
 	}
-	mpz_inits(half, big, NULL);
+	mpz_init(big);
 	mpz_urandomb(big, rnd, 62);
 	start = ((uint64_t)1 << 63) | mpz_get_ui(big);
 	primes_after(start, n * FACTORS, pr);
 	for (i = 0; i < n; i++) {
 		mpz_init_set_ui(mod[i], 1);
-		mpz_init(gcd[i]);
 		for (j = 0; j < FACTORS; j++)
 			mpz_mul_ui(mod[i], mod[i], pr[i * FACTORS + j]);
 	}
@@ -135,7 +138,25 @@ static void run(size_t n, gmp_randstate_t rnd)
 				mpz_mul_ui(mod[m], mod[m], pr[m * FACTORS + k]);
 		}
 	}
+	mpz_clear(big);
 	free(pr);
+}
+
+static void run(size_t n, gmp_randstate_t rnd)
+{
+	mpz_t *mod = malloc(n * sizeof *mod), *gcd = malloc(n * sizeof *gcd), half;
+	size_t i, j, flagged = 0, found = 0, *flag;
+	struct rusage ru;
+	double t0, secs;
+
+	if (!mod || !gcd) {
+		fprintf(stderr, "bench_batchgcd: out of memory\n");
+		exit(1);
+	}
+	make_moduli(n, rnd, mod);
+	for (i = 0; i < n; i++)
+		mpz_init(gcd[i]);
+	mpz_init(half);
 	t0 = now();
 	if (csrl_batchgcd(mod, n, gcd) != 0) {
 		fprintf(stderr, "bench_batchgcd: out of memory\n");
@@ -159,10 +180,83 @@ static void run(size_t n, gmp_randstate_t rnd)
 		mpz_clear(mod[i]);
 		mpz_clear(gcd[i]);
 	}
-	mpz_clears(half, big, NULL);
+	mpz_clear(half);
 	free(flag);
 	free(mod);
 	free(gcd);
+}
+
+#define SHARDS 4                        /* exports the merge bench writes */
+
+/* Writes n records (the moduli, a name, made-up hashes) into SHARDS exports, then times
+ * reading and merging them as `csrlint batch-gcd` does, without the GCD itself. */
+static void merge(size_t n, gmp_randstate_t rnd)
+{
+	mpz_t *mod = malloc(n * sizeof *mod);
+	uint8_t *buf = malloc(CSRL_BATCH_MAX_MODULUS + 1);
+	char dir[] = "/tmp/bench_merge.XXXXXX", path[SHARDS][64], name[64];
+	struct csrl_moduli_file files[SHARDS];
+	struct csrl_moduli_writer *w;
+	struct csrl_batch_record rec;
+	struct csrl_batch *b = csrl_batch_new();
+	struct csrl_error e;
+	struct rusage ru;
+	struct stat st;
+	double t0, tw, tr, bytes = 0;
+	size_t i, k;
+
+	if (!mod || !buf || !b || !mkdtemp(dir)) {
+		fprintf(stderr, "bench_batchgcd: cannot set up the merge bench\n");
+		exit(1);
+	}
+	make_moduli(n, rnd, mod);
+	t0 = now();
+	for (k = 0; k < SHARDS; k++) {
+		snprintf(path[k], sizeof path[k], "%s/shard-%zu.mod", dir, k);
+		if (csrl_moduli_writer_open(path[k], &w, &e) != CSRL_ERR_OK)
+			goto fail;
+		for (i = k; i < n; i += SHARDS) {
+			memset(&rec, 0, sizeof rec);
+			snprintf(name, sizeof name, "<stdin>:%zu [req-%zu]", i / SHARDS + 1, i);
+			rec.name = name;
+			rec.has_key = 1;
+			memcpy(rec.spki, &i, sizeof i);
+			memcpy(rec.subject, &i, sizeof i);
+			memcpy(rec.der, &i, sizeof i);
+			mpz_export(buf, &rec.modulus_len, 1, 1, 0, 0, mod[i]);
+			rec.modulus = buf;
+			if (csrl_moduli_writer_add_record(w, &rec) != CSRL_ERR_OK)
+				break;
+		}
+		if (csrl_moduli_writer_close(w, &e) != CSRL_ERR_OK)
+			goto fail;
+		bytes += stat(path[k], &st) == 0 ? (double)st.st_size : 0;
+	}
+	tw = now() - t0;
+	memset(files, 0, sizeof files);
+	for (k = 0; k < SHARDS; k++)
+		files[k].path = path[k];
+	t0 = now();
+	if (csrl_moduli_merge(b, files, SHARDS) != CSRL_ERR_OK || files[0].rc != CSRL_ERR_OK)
+		goto fail;
+	tr = now() - t0;
+	getrusage(RUSAGE_SELF, &ru);
+	printf("merge: %zu records in %d exports (%.1f MB), written %.2f s, read + merged %.2f s "
+	       "(%.0f records/s), %zu RSA moduli, peak RSS %ld MiB\n", csrl_batch_count(b), SHARDS,
+	       bytes / 1e6, tw, tr, (double)n / tr, csrl_batch_rsa_count(b), ru.ru_maxrss / 1024);
+	fflush(stdout);
+	for (k = 0; k < SHARDS; k++)
+		remove(path[k]);
+	remove(dir);
+	for (i = 0; i < n; i++)
+		mpz_clear(mod[i]);
+	csrl_batch_free(b);
+	free(buf);
+	free(mod);
+	return;
+fail:
+	fprintf(stderr, "bench_batchgcd: merge bench: %s\n", e.msg);
+	exit(1);
 }
 
 int main(int argc, char **argv)
@@ -176,8 +270,13 @@ int main(int argc, char **argv)
 		run(10000, rnd);
 		run(100000, rnd);
 	}
-	for (i = 1; i < argc; i++)
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--merge") == 0 && i + 1 < argc) {
+			merge((size_t)strtoul(argv[++i], NULL, 10), rnd);
+			continue;
+		}
 		run((size_t)strtoul(argv[i], NULL, 10), rnd);
+	}
 	gmp_randclear(rnd);
 	return 0;
 }

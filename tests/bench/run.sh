@@ -80,3 +80,5 @@ awk -v a="$plug" -v b="$noplug" 'BEGIN {
 	printf "Lua rules cost: +%.0f%% (target <= 25%%)\n", 100 * (a - b) / b }'
 echo "batch GCD over RSA-2048-sized moduli, one core (product and remainder trees):"
 $pin "$BUILDDIR/tests/bench/bench_batchgcd" ${BATCHGCD_SIZES:-10000 100000}
+echo "reading and merging moduli exports (batch-gcd without the GCD), one core:"
+$pin "$BUILDDIR/tests/bench/bench_batchgcd" --merge ${MERGE_SIZE:-100000}
