@@ -1,4 +1,4 @@
-/* cmd_lint.c - `csrlint lint` and `csrlint rules`. */
+/* cmd_lint.c - `csrlint lint`: options, plugin and policy setup, then a run (lint_run.c). */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -6,11 +6,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "batch.h"
 #include "blocklist.h"
 #include "cli.h"
-#include "plugins.h"
-#include "report.h"
+#include "lint_run.h"
 
 #define MAX_SELECT 256
 #define MAX_BLOCKLISTS 32
@@ -22,7 +20,8 @@ static const char lint_usage[] =
 	"Usage: csrlint lint [OPTIONS] FILE|DIR|- ...\n"
 	"\n"
 	"Checks each CSR against the rule catalogue of a profile. Folders are searched\n"
-	"recursively for *.csr *.pem *.der *.req; '-' reads standard input.\n"
+	"recursively for *.csr *.pem *.der *.req; '-' reads standard input as a stream of\n"
+	"concatenated PEM requests (or one DER request), one block at a time.\n"
 	"\n"
 	"  --profile P         rfc, tls-server (default), letsencrypt or private-pki\n"
 	"  --format F          text (default), json, ndjson (one object per input) or sarif\n"
@@ -41,159 +40,31 @@ static const char lint_usage[] =
 	"  --policy FILE       apply a Lua policy: profile, rules, severities, parameters\n"
 	"  --param NAME=VALUE  set a parameter of the Lua rules (after the policy's)\n"
 	"  --no-default-plugins  do not load the bundled Lua rules\n"
-	"  --no-batch          skip the cross-input checks (shared RSA primes by batch GCD,\n"
-	"                      one key for different subjects, duplicate requests), which\n"
-	"                      otherwise run over all inputs when there is more than one\n"
+	"  --input F           what each input holds: pem (default: files and folders of PEM\n"
+	"                      or DER requests), ndjson (one JSON object per line, the\n"
+	"                      base64 DER in \"der\", an optional \"id\" echoed in the report)\n"
+	"                      or lines (one path per line, each linted as if named here)\n"
+	"  -j, --jobs N        lint with N threads (default: the number of online CPUs);\n"
+	"                      the output is the same, in input order, whatever N\n"
+	"  --batch             run the cross-input checks (shared RSA primes by batch GCD,\n"
+	"                      one key for different subjects, duplicate requests) over all\n"
+	"                      inputs; the default when every input is a named file or\n"
+	"                      folder. They keep a record per request, so they are off by\n"
+	"                      default for streams ('-', --input ndjson or lines)\n"
+	"  --no-batch          skip the cross-input checks\n"
+	"  --summary           add a table per rule: findings, inputs with the rule and\n"
+	"                      their share of all inputs, by count\n"
+	"  -q, --quiet         no progress line (shown on a terminal's standard error once a\n"
+	"                      run lasts more than a second)\n"
 	"  -o, --output FILE   write the report to FILE instead of standard output\n"
 	"  -h, --help          show this help\n"
 	"\n"
 	"Text output: one line per finding, FILE: SEVERITY rule-id: message (path @offset),\n"
-	"then a summary per input and for the run. Colour only on a terminal, never when\n"
-	"NO_COLOR is set.\n"
+	"then a summary per input and for the run. An NDJSON input is named FILE:LINE [ID].\n"
+	"Colour only on a terminal, never when NO_COLOR is set. Text and NDJSON are written\n"
+	"as inputs are read; JSON and SARIF are one document written at the end.\n"
 	"Exit status: 0 when nothing reaches --fail-on, 1 when something does (an\n"
 	"unparseable input counts), 2 on a usage or configuration error.\n";
-
-/* An input that the cross-input checks may name again at the end. */
-struct seen {
-	char *path;
-	unsigned index;
-};
-
-struct lint_run {
-	struct csrl_lint_opts opts;
-	struct csrl_plugins *plugins;
-	struct csrl_reporter *rep;
-	struct csrl_batch *batch;       /* NULL with --no-batch */
-	struct seen *seen;              /* by batch input number */
-	size_t nseen, cap;
-	int batch_oom;
-};
-
-/* Records a parsed request for the cross-input checks. */
-static void remember(struct lint_run *r, const struct csrl_input_item *it,
-		     const struct csrl_csr *csr)
-{
-	char name[4200];
-
-	if (!r->batch || r->batch_oom)
-		return;
-	if (r->nseen == r->cap) {
-		size_t cap = r->cap ? r->cap * 2 : 64;
-		struct seen *v = realloc(r->seen, cap * sizeof *v);
-
-		if (!v) {
-			r->batch_oom = 1;
-			return;
-		}
-		r->seen = v;
-		r->cap = cap;
-	}
-	if (it->index > 1)
-		snprintf(name, sizeof name, "%s #%u", csrl_input_name(it->path), it->index);
-	else
-		snprintf(name, sizeof name, "%s", csrl_input_name(it->path));
-	r->seen[r->nseen].path = strdup(it->path);
-	r->seen[r->nseen].index = it->index;
-	if (!r->seen[r->nseen].path ||
-	    csrl_batch_add(r->batch, r->nseen, name, csr) != CSRL_ERR_OK) {
-		free(r->seen[r->nseen].path);
-		r->batch_oom = 1;
-		return;
-	}
-	r->nseen++;
-}
-
-/* Cross-input findings arrive ordered by input; they are gathered per input and reported. */
-struct cross {
-	struct lint_run *run;
-	size_t input;
-	struct csrl_findings f;
-};
-
-static void flush_cross(struct cross *x)
-{
-	struct csrl_input_item it;
-
-	if (!x->f.n)
-		return;
-	memset(&it, 0, sizeof it);
-	it.path = x->run->seen[x->input].path;
-	it.index = x->run->seen[x->input].index;
-	csrl_reporter_add_cross(x->run->rep, &it, &x->f);
-	csrl_findings_clear(&x->f);
-}
-
-static void on_cross(void *ctx, size_t input_no, const char *rule_id, const char *message)
-{
-	struct cross *x = ctx;
-	const struct csrl_rule *rule = csrl_rule_find(rule_id);
-	struct csrl_finding *v;
-
-	if (!rule || !csrl_rule_selected(rule, &x->run->opts) || input_no >= x->run->nseen)
-		return;
-	if (input_no != x->input)
-		flush_cross(x);
-	x->input = input_no;
-	if (x->f.n == x->f.cap) {
-		size_t cap = x->f.cap ? x->f.cap * 2 : 8;
-
-		if (!(v = realloc(x->f.v, cap * sizeof *v)))
-			return;
-		x->f.v = v;
-		x->f.cap = cap;
-	}
-	x->f.v[x->f.n] = (struct csrl_finding){ rule->id, csrl_rule_severity(rule, &x->run->opts),
-						strdup(message),
-						strdup(""), 0, 0 };
-	if (!x->f.v[x->f.n].message || !x->f.v[x->f.n].path) {
-		free(x->f.v[x->f.n].message);
-		free(x->f.v[x->f.n].path);
-		return;
-	}
-	x->f.n++;
-}
-
-/* Runs the cross-input checks when the run saw more than one request. */
-static void run_batch(struct lint_run *r)
-{
-	struct cross x;
-	size_t i;
-
-	if (r->batch && r->batch_oom)
-		fprintf(stderr, "csrlint lint: out of memory: cross-input checks skipped\n");
-	else if (r->batch && r->nseen > 1) {
-		memset(&x, 0, sizeof x);
-		x.run = r;
-		csrl_batch_run(r->batch, on_cross, &x);
-		flush_cross(&x);
-		csrl_findings_clear(&x.f);
-	}
-	for (i = 0; i < r->nseen; i++)
-		free(r->seen[i].path);
-	free(r->seen);
-	csrl_batch_free(r->batch);
-}
-
-static void on_item(void *ctx, const struct csrl_input_item *it)
-{
-	struct lint_run *r = ctx;
-	struct csrl_findings f = { 0 };
-	struct csrl_csr *csr = NULL;
-	struct csrl_error e;
-
-	if (it->err != CSRL_ERR_OK)
-		csrl_lint_fatal(&it->error, &f);
-	else if (csrl_csr_parse(it->der, it->der_len, &csr, &e) != CSRL_ERR_OK)
-		csrl_lint_fatal(&e, &f);
-	else {
-		csr->legacy_pem_label = it->legacy_label;
-		csrl_lint_csr(csr, &r->opts, &f);
-		remember(r, it, csr);
-	}
-	csrl_reporter_add(r->rep, it, &f);
-	csrl_findings_clear(&f);
-	csrl_csr_free(csr);
-}
 
 static int add_sel(const char **list, int *n, const char *arg, const char *opt)
 {
@@ -244,7 +115,7 @@ static int merge_sel(const char **list, int *n, const char *const *add)
 
 /* Loads the Lua rules and the policy, merges the policy into r->opts (an explicit --profile
  * wins) and checks every selector against the rules now known. */
-static int setup_plugins(struct lint_run *r, const struct csrl_plugin_config *cfg,
+static int setup_plugins(struct csrl_lint_run *r, const struct csrl_plugin_config *cfg,
 			 int profile_set, const char **enable, int *ne, const char **disable,
 			 int *nd)
 {
@@ -305,14 +176,111 @@ static int parse_severity(const char *arg, const char *opt, int *out)
 	return 0;
 }
 
-static void lint_path(struct lint_run *r, const char *path)
-{
-	struct stat st;
+enum { INPUT_PEM, INPUT_NDJSON, INPUT_LINES };
 
-	if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-		csrl_input_dir(path, on_item, r);
-	else
-		csrl_input_file(path, on_item, r);
+/* What the options ask for beyond the rule selection. */
+struct lint_cli {
+	int fmt, fail_on, min_sev, batch, input, summary, quiet;
+	long jobs;
+	const char *output;
+};
+
+/* Parses the options added for scale: --jobs, --input, --batch, --summary, --quiet. Returns 1
+ * when c was one of them, 0 when not, -1 on a bad value. */
+static int scale_option(int c, struct lint_cli *o)
+{
+	char *end;
+
+	switch (c) {
+	case 'j':
+		o->jobs = strtol(optarg, &end, 10);
+		if (*end || end == optarg || o->jobs < 1 || o->jobs > CSRL_LINT_MAX_JOBS) {
+			fprintf(stderr, "csrlint lint: --jobs takes a number from 1 to %d\n",
+				CSRL_LINT_MAX_JOBS);
+			return -1;
+		}
+		return 1;
+	case 'I':
+		o->input = strcmp(optarg, "pem") == 0 ? INPUT_PEM :
+			   strcmp(optarg, "ndjson") == 0 ? INPUT_NDJSON :
+			   strcmp(optarg, "lines") == 0 ? INPUT_LINES : -1;
+		if (o->input < 0) {
+			fprintf(stderr, "csrlint lint: unknown input '%s' (pem, ndjson, lines)\n",
+				optarg);
+			return -1;
+		}
+		return 1;
+	case 'B':
+	case 'N':
+		o->batch = c == 'B';
+		return 1;
+	case 'S':
+		o->summary = 1;
+		return 1;
+	case 'q':
+		o->quiet = 1;
+		return 1;
+	}
+	return 0;
+}
+
+/* Whether every input is a named file or folder (no stream): the cross-input checks are on by
+ * default then, and the progress line can count files up front. */
+static int all_named(const struct lint_cli *o, char **paths, int n)
+{
+	int i;
+
+	if (o->input != INPUT_PEM)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (strcmp(paths[i], "-") == 0)
+			return 0;
+	return 1;
+}
+
+/* Lints every input; returns the exit status. */
+static int lint_all(struct csrl_lint_run *r, const struct lint_cli *o,
+		    const struct csrl_plugin_config *pcfg, FILE *out, char **paths, int n)
+{
+	size_t total = 0;
+	int i, named = all_named(o, paths, n), progress = !o->quiet && isatty(STDERR_FILENO);
+	int c, rc;
+	const struct csrl_tally *t;
+
+	if ((o->batch < 0 ? named : o->batch) && !(r->batch = csrl_batch_new()))
+		goto nomem;
+	if (o->summary && csrl_reporter_set_summary(r->rep) < 0)
+		goto nomem;
+	if (csrl_lint_run_start(r, (size_t)o->jobs, pcfg) < 0)
+		return CSRL_EXIT_FAIL;
+	for (i = 0; progress && named && i < n; i++)
+		total += csrl_input_count(paths[i]);
+	r->progress = csrl_progress_new(progress, total);
+	r->clear_progress = !o->output && isatty(STDOUT_FILENO);
+	for (i = 0; i < n; i++) {
+		if (o->input == INPUT_NDJSON)
+			csrl_input_ndjson(paths[i], csrl_lint_run_item, r);
+		else if (o->input == INPUT_LINES)
+			csrl_input_lines(paths[i], csrl_lint_run_path, csrl_lint_run_item, r);
+		else
+			csrl_lint_run_path(r, paths[i]);
+	}
+	csrl_lint_run_finish(r);
+	rc = csrl_reporter_finish(r->rep, &r->opts);
+	t = csrl_reporter_tally(r->rep);
+	if (rc < 0 || (out != stdout && fclose(out) != 0)) {
+		fprintf(stderr, "csrlint lint: cannot write the report%s%s\n",
+			o->output ? " to " : "", o->output ? o->output : "");
+		return CSRL_EXIT_FAIL;
+	}
+	rc = r->lost ? CSRL_EXIT_FAIL : CSRL_EXIT_OK;
+	for (c = o->fail_on; c <= CSRL_SEV_FATAL; c++)
+		if (t->by_sev[c])
+			rc = CSRL_EXIT_FAIL;
+	return rc;
+nomem:
+	fprintf(stderr, "csrlint lint: out of memory\n");
+	return CSRL_EXIT_FAIL;
 }
 
 int csrl_cmd_lint(int argc, char **argv)
@@ -327,7 +295,12 @@ int csrl_cmd_lint(int argc, char **argv)
 		{ "output", required_argument, NULL, 'o' },
 		{ "blocklist", required_argument, NULL, 'b' },
 		{ "fermat-rounds", required_argument, NULL, 'R' },
+		{ "batch", no_argument, NULL, 'B' },
 		{ "no-batch", no_argument, NULL, 'N' },
+		{ "jobs", required_argument, NULL, 'j' },
+		{ "input", required_argument, NULL, 'I' },
+		{ "summary", no_argument, NULL, 'S' },
+		{ "quiet", no_argument, NULL, 'q' },
 		{ "plugin", required_argument, NULL, 'P' },
 		{ "plugins", required_argument, NULL, 'Q' },
 		{ "policy", required_argument, NULL, 'Y' },
@@ -340,23 +313,30 @@ int csrl_cmd_lint(int argc, char **argv)
 	static struct csrl_blocklist *lists[MAX_BLOCKLISTS + 1];
 	static const char *pfiles[MAX_PLUGIN_ARGS], *pdirs[MAX_PLUGIN_ARGS], *params[MAX_PLUGIN_ARGS];
 	struct csrl_plugin_config pcfg = { pfiles, pdirs, NULL, params, 0, 0, 0 };
-	int nlists = 0, batch = 1, npf = 0, npd = 0, npp = 0, profile_set = 0;
+	struct lint_cli o = { CSRL_FMT_TEXT, CSRL_SEV_ERROR, 0, -1, INPUT_PEM, 0, 0, 0, NULL };
+	int nlists = 0, npf = 0, npd = 0, npp = 0, profile_set = 0;
 	char *end;
 	long rounds;
-	struct lint_run r;
-	int c, i, ne = 0, nd = 0, fmt = CSRL_FMT_TEXT, fail_on = CSRL_SEV_ERROR, min_sev = 0;
-	const char *output = NULL;
+	struct csrl_lint_run r;
+	int c, ne = 0, nd = 0;
 	FILE *out = stdout;
 	int rc, color;
-	const struct csrl_tally *t;
 
 	memset(&r, 0, sizeof r);
 	r.opts.profile = CSRL_PROFILE_TLS_SERVER;
 	r.opts.enable = enable;
 	r.opts.disable = disable;
 	enable[0] = disable[0] = pfiles[0] = pdirs[0] = params[0] = NULL;
+	o.jobs = (long)csrl_pool_cpus();
+	if (o.jobs > CSRL_LINT_MAX_JOBS)
+		o.jobs = CSRL_LINT_MAX_JOBS;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "ho:", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "ho:j:q", opts, NULL)) != -1) {
+		if ((rc = scale_option(c, &o)) != 0) {
+			if (rc < 0)
+				goto usage_fail;
+			continue;
+		}
 		switch (c) {
 		case 'p':
 			if (!(r.opts.profile = csrl_profile_parse(optarg))) {
@@ -367,21 +347,22 @@ int csrl_cmd_lint(int argc, char **argv)
 			profile_set = 1;
 			break;
 		case 'f':
-			if ((fmt = csrl_format_parse(optarg)) < 0) {
+			if ((o.fmt = csrl_format_parse(optarg)) < 0) {
 				fprintf(stderr, "csrlint lint: unknown format '%s' (text, json, ndjson, "
 					"sarif)\n", optarg);
 				goto usage_fail;
 			}
 			break;
 		case 'F':
-			if (parse_severity(optarg, "--fail-on", &fail_on) < 0 || fail_on == CSRL_SEV_INFO) {
-				if (fail_on == CSRL_SEV_INFO)
+			if (parse_severity(optarg, "--fail-on", &o.fail_on) < 0 ||
+			    o.fail_on == CSRL_SEV_INFO) {
+				if (o.fail_on == CSRL_SEV_INFO)
 					fprintf(stderr, "csrlint lint: --fail-on takes error, warning or notice\n");
 				goto usage_fail;
 			}
 			break;
 		case 'm':
-			if (parse_severity(optarg, "--min-severity", &min_sev) < 0)
+			if (parse_severity(optarg, "--min-severity", &o.min_sev) < 0)
 				goto usage_fail;
 			break;
 		case 'e':
@@ -405,10 +386,7 @@ int csrl_cmd_lint(int argc, char **argv)
 			pcfg.no_defaults = 1;
 			break;
 		case 'o':
-			output = optarg;
-			break;
-		case 'N':
-			batch = 0;
+			o.output = optarg;
 			break;
 		case 'b': {
 			struct csrl_error e;
@@ -452,38 +430,19 @@ int csrl_cmd_lint(int argc, char **argv)
 	}
 	if (setup_plugins(&r, &pcfg, profile_set, enable, &ne, disable, &nd) < 0)
 		goto usage_fail;
-	if (output && !(out = fopen(output, "w"))) {
-		perror(output);
+	if (o.output && !(out = fopen(o.output, "w"))) {
+		perror(o.output);
 		goto usage_fail;
 	}
-	color = !output && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
-	r.rep = csrl_reporter_new(out, (enum csrl_format)fmt, r.opts.profile, min_sev, color);
+	color = !o.output && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
+	r.rep = csrl_reporter_new(out, (enum csrl_format)o.fmt, r.opts.profile, o.min_sev, color);
 	if (!r.rep) {
 		fprintf(stderr, "csrlint lint: out of memory\n");
 		rc = CSRL_EXIT_FAIL;
-		goto done;
+	} else {
+		rc = lint_all(&r, &o, &pcfg, out, argv + optind, argc - optind);
 	}
-	if (batch && !(r.batch = csrl_batch_new())) {
-		fprintf(stderr, "csrlint lint: out of memory\n");
-		rc = CSRL_EXIT_FAIL;
-		goto done;
-	}
-	for (i = optind; i < argc; i++)
-		lint_path(&r, argv[i]);
-	run_batch(&r);
-	rc = csrl_reporter_finish(r.rep, &r.opts);
-	t = csrl_reporter_tally(r.rep);
-	if (rc < 0 || (out != stdout && fclose(out) != 0)) {
-		fprintf(stderr, "csrlint lint: cannot write the report%s%s\n", output ? " to " : "",
-			output ? output : "");
-		rc = CSRL_EXIT_FAIL;
-		goto done;
-	}
-	rc = CSRL_EXIT_OK;
-	for (c = fail_on; c <= CSRL_SEV_FATAL; c++)
-		if (t->by_sev[c])
-			rc = CSRL_EXIT_FAIL;
-done:
+	csrl_lint_run_free(&r);
 	csrl_reporter_free(r.rep);
 	for (c = 0; c < nlists; c++)
 		csrl_blocklist_free(lists[c]);

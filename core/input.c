@@ -3,6 +3,7 @@
 #define _GNU_SOURCE /* nftw FTW_PHYS */
 #include <errno.h>
 #include <ftw.h>
+#include <sys/stat.h>
 #include <strings.h>
 #include <stdlib.h>
 #include <string.h>
@@ -113,6 +114,7 @@ static unsigned split_pem(const char *path, const uint8_t *buf, size_t len, csrl
 			it.legacy_label = blk.legacy_label;
 			it.file = buf;
 			it.file_len = len;
+			it.block_len = pos - blk.begin_offset;
 			fn(ctx, &it);
 		}
 		csrl_pem_block_clear(&blk);
@@ -164,6 +166,8 @@ unsigned csrl_input_file(const char *path, csrl_input_fn fn, void *ctx)
 	struct csrl_error e;
 	unsigned errors;
 
+	if (strcmp(path, "-") == 0)
+		return csrl_input_stream(path, stdin, fn, ctx);
 	if (csrl_input_read(path, &buf, &len, &e) != CSRL_ERR_OK) {
 		emit_error(path, 1, &e, 0, fn, ctx);
 		return 1;
@@ -206,10 +210,11 @@ void csrl_input_file_range(const struct csrl_input_item *item, size_t off, size_
 
 	*file_off = off;
 	*file_len = len;
-	if (!item->is_pem || !item->file)
+	if (!item->is_pem || !item->file || item->pem_offset < item->file_base)
 		return;
 	/* skip the BEGIN line, then count base64 characters of the body */
-	for (p = item->pem_offset; p < item->file_len && item->file[p] != '\n'; p++)
+	for (p = item->pem_offset - item->file_base; p < item->file_len && item->file[p] != '\n';
+	     p++)
 		;
 	for (; p < item->file_len && item->file[p] != '-'; p++) {
 		if (!is_b64(item->file[p]))
@@ -223,8 +228,81 @@ void csrl_input_file_range(const struct csrl_input_item *item, size_t off, size_
 	}
 	if (start == SIZE_MAX)
 		return;
-	*file_off = start;
+	*file_off = item->file_base + start;
 	*file_len = (end == SIZE_MAX ? p : end) - start;
+}
+
+void csrl_input_label(const struct csrl_input_item *item, char *buf, size_t size)
+{
+	const char *name = csrl_input_name(item->path);
+	size_t n, i;
+
+	if (item->line > 0)
+		snprintf(buf, size, "%s:%ld", name, item->line);
+	else if (item->index > 1)
+		snprintf(buf, size, "%s #%u", name, item->index);
+	else
+		snprintf(buf, size, "%s", name);
+	if (!item->id)
+		return;
+	n = strlen(buf);
+	snprintf(buf + n, size - n, " [%s]", item->id);
+	for (i = n; buf[i]; i++)
+		if ((unsigned char)buf[i] < 0x20 || buf[i] == 0x7f)
+			buf[i] = '?';
+}
+
+static void *dup_bytes(const void *p, size_t n)
+{
+	void *q = malloc(n ? n : 1);
+
+	if (q && n)
+		memcpy(q, p, n);
+	return q;
+}
+
+struct csrl_input_item *csrl_input_item_dup(const struct csrl_input_item *item)
+{
+	struct csrl_input_item *c = malloc(sizeof *c);
+	size_t from;
+
+	if (!c)
+		return NULL;
+	*c = *item;
+	c->der = NULL;
+	c->file = NULL;
+	c->file_len = c->file_base = 0;
+	c->id = NULL;
+	if (!(c->path = strdup(item->path)))
+		goto fail;
+	if (item->der && !(c->der = dup_bytes(item->der, item->der_len)))
+		goto fail;
+	if (item->id && !(c->id = strdup(item->id)))
+		goto fail;
+	/* a PEM item keeps only its own block, to map DER offsets into the file text */
+	if (item->is_pem && item->file && item->block_len && item->pem_offset >= item->file_base &&
+	    (from = item->pem_offset - item->file_base) <= item->file_len &&
+	    item->block_len <= item->file_len - from) {
+		if (!(c->file = dup_bytes(item->file + from, item->block_len)))
+			goto fail;
+		c->file_len = item->block_len;
+		c->file_base = item->pem_offset;
+	}
+	return c;
+fail:
+	csrl_input_item_free(c);
+	return NULL;
+}
+
+void csrl_input_item_free(struct csrl_input_item *item)
+{
+	if (!item)
+		return;
+	free((char *)item->path);
+	free((uint8_t *)item->der);
+	free((char *)item->id);
+	free((uint8_t *)item->file);
+	free(item);
 }
 
 /* Directory walking: collect matching paths, then visit them in sorted order. */
@@ -270,6 +348,27 @@ static int collect(const char *path, const struct stat *st, int type, struct FTW
 static int by_path(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static size_t counted;
+
+static int count_one(const char *path, const struct stat *st, int type, struct FTW *ftw)
+{
+	(void)st;
+	if (type == FTW_F && wanted(path + ftw->base))
+		counted++;
+	return 0;
+}
+
+size_t csrl_input_count(const char *path)
+{
+	struct stat st;
+
+	if (strcmp(path, "-") == 0 || stat(path, &st) != 0 || !S_ISDIR(st.st_mode))
+		return 1;
+	counted = 0;
+	nftw(path, count_one, 32, FTW_PHYS);
+	return counted;
 }
 
 unsigned csrl_input_dir(const char *dir, csrl_input_fn fn, void *ctx)

@@ -1,5 +1,7 @@
 /* input.h - internal: reading input files and splitting them into CSRs (DER or PEM, several
- * per file). Items borrow the file buffer; callbacks must not keep them. */
+ * per file), and reading streams (concatenated PEM, NDJSON, lists of paths) in bounded memory.
+ * Items borrow the reader's buffers; callbacks must not keep them (csrl_input_item_dup copies
+ * one). */
 #ifndef CSRL_INPUT_H
 #define CSRL_INPUT_H
 
@@ -17,8 +19,14 @@ struct csrl_input_item {
 	long pem_line;             /* line of the BEGIN line, PEM only */
 	size_t pem_offset;         /* offset of the BEGIN line in the file, PEM only */
 	int legacy_label;          /* NEW CERTIFICATE REQUEST */
-	const uint8_t *file;       /* the whole file, for mapping DER offsets into it */
+	const uint8_t *file;       /* the file text (or the part of it that holds the PEM
+				    * block), for mapping DER offsets into it */
 	size_t file_len;
+	size_t file_base;          /* offset in the input of file[0] (0: the whole file) */
+	size_t block_len;          /* PEM only: bytes of the block from pem_offset (0: unknown) */
+	long line;                 /* NDJSON: the line of the input holding this CSR, else 0 */
+	const char *id;            /* NDJSON: the "id" member as text, or NULL */
+	int id_is_number;          /* the "id" member was a JSON number */
 	int err;                   /* CSRL_ERR_OK or why this item could not be read */
 	struct csrl_error error;
 };
@@ -54,5 +62,45 @@ unsigned csrl_input_dir(const char *dir, csrl_input_fn fn, void *ctx);
 
 /** Display name of a path ("<stdin>" for "-"). */
 const char *csrl_input_name(const char *path);
+
+/** How an item is named in messages that name one CSR: "a.pem", "a.pem #2" (the second CSR
+ * of a file), "<stdin>:3 [id]" (NDJSON line 3 with its id; control characters shown as '?'). */
+void csrl_input_label(const struct csrl_input_item *item, char *buf, size_t size);
+
+/** A deep copy of item that owns its strings and bytes (the DER, and for PEM only the text of
+ * its block); NULL when out of memory. Free with csrl_input_item_free. */
+struct csrl_input_item *csrl_input_item_dup(const struct csrl_input_item *item);
+void csrl_input_item_free(struct csrl_input_item *item);
+
+/** Number of input files that `path` names: 1 for a file or "-", the matching files below a
+ * folder. For progress reports only (a file may hold several CSRs). */
+size_t csrl_input_count(const char *path);
+
+/* ---- Streams (input_stream.c) ------------------------------------------------------------ */
+
+/** Longest NDJSON line or path line read (bytes); a longer line is one error item. */
+#define CSRL_INPUT_MAX_LINE (4u << 20)
+/** Longest PEM block text read from a stream: what the base64 of CSRL_MAX_DER_SIZE bytes can
+ * take with line breaks and blanks; a longer block is one error item and reading resumes. */
+#define CSRL_INPUT_MAX_PEM_BLOCK ((CSRL_MAX_DER_SIZE + 2) / 3 * 4 * 2 + 4096)
+
+/** Reads f as a stream of concatenated PEM blocks (or one DER request when it starts with a
+ * SEQUENCE and holds no PEM) without holding more than one block; items are named by path
+ * and numbered like those of a file. Returns the number of error items. */
+unsigned csrl_input_stream(const char *path, FILE *f, csrl_input_fn fn, void *ctx);
+
+/** Reads path ("-": stdin) as NDJSON: one object per line with the base64 DER in "der" and
+ * an optional "id" (string or number). A bad line is one error item naming the line; empty
+ * lines are skipped. Returns the number of error items. */
+unsigned csrl_input_ndjson(const char *path, csrl_input_fn fn, void *ctx);
+
+/** Receives one path of a list. */
+typedef void (*csrl_input_path_fn)(void *ctx, const char *path);
+
+/** Reads path ("-": stdin) as a list of paths, one per line (a trailing CR is dropped, empty
+ * lines are skipped) and calls pfn for each. A line that cannot be read (too long) or the
+ * list itself not opening is one error item through fn. Returns the number of error items. */
+unsigned csrl_input_lines(const char *path, csrl_input_path_fn pfn, csrl_input_fn fn,
+			  void *ctx);
 
 #endif

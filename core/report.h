@@ -34,6 +34,11 @@ void csrl_reporter_add_cross(struct csrl_reporter *r, const struct csrl_input_it
  * (every rule selected by opts). Returns 0, or -1 when writing failed. */
 int csrl_reporter_finish(struct csrl_reporter *r, const struct csrl_lint_opts *opts);
 void csrl_reporter_free(struct csrl_reporter *r);
+/** Turns on the per-rule table (--summary): for each rule and severity the findings shown,
+ * the inputs with at least one, and their share of all inputs. Text prints it after the run
+ * summary; JSON adds "summary": {"rules": [...]}, NDJSON a last line {"summary": [...]},
+ * SARIF runs[0].properties.csrlintSummary. Returns 0, or -1 when out of memory. */
+int csrl_reporter_set_summary(struct csrl_reporter *r);
 /** Totals over the run so far. */
 const struct csrl_tally *csrl_reporter_tally(const struct csrl_reporter *r);
 
