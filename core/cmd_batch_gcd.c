@@ -57,7 +57,7 @@ struct gcd_run {
 	struct csrl_lint_opts opts;
 	size_t by_sev[CSRL_SEV_FATAL + 1];
 	json_t *findings;               /* json */
-	int oom;                        /* 1: findings lost to memory, 2: report not written */
+	int oom;                        /* findings were lost to memory exhaustion */
 };
 
 /* A JSON string for text that may not be UTF-8 (a name from a foreign file system): bytes
@@ -112,9 +112,9 @@ static void on_finding(void *ctx, size_t input_no, const char *rule_id, const ch
 		return;
 	}
 	f = file_of(r, input_no, &rec);
-	o = json_pack("{s:o, s:s, s:s, s:s, s:s, s:I}", "input", json_text(name), "rule",
+	o = json_pack("{s:o, s:s, s:s, s:s, s:o, s:I}", "input", json_text(name), "rule",
 		      rule_id, "severity", csrl_severity_name(sev), "message", message,
-		      "export", f ? f->path : "", "record", (json_int_t)rec);
+		      "export", json_text(f ? f->path : ""), "record", (json_int_t)rec);
 	if (!o) {
 		r->oom = 1;
 		return;
@@ -173,6 +173,20 @@ static int summary_json(struct gcd_run *r, size_t files)
 	return rc;
 }
 
+/* One line on standard error for each file left out; returns how many. */
+static size_t report_left_out(const struct csrl_moduli_file *files, size_t n)
+{
+	size_t i, bad = 0;
+
+	for (i = 0; i < n; i++)
+		if (files[i].rc != CSRL_ERR_OK) {
+			fprintf(stderr, "csrlint batch-gcd: %s: offset %zu: %s\n", files[i].path,
+				files[i].err.offset, files[i].err.msg);
+			bad++;
+		}
+	return bad;
+}
+
 static int parse_args(int argc, char **argv, struct gcd_run *r, int *fail_on,
 		      const char **output)
 {
@@ -224,6 +238,28 @@ static int parse_args(int argc, char **argv, struct gcd_run *r, int *fail_on,
 	return 0;
 }
 
+/* Closes the report and gives the exit status: 2 when a file was left out, findings were
+ * lost or the report could not be written, else 1 when a finding reached fail_on. */
+static int finish(struct gcd_run *r, int fail_on, size_t left_out, const char *output)
+{
+	int rc = CSRL_EXIT_OK, s, unwritten;
+
+	for (s = fail_on; s <= CSRL_SEV_FATAL; s++)
+		if (r->by_sev[s])
+			rc = CSRL_EXIT_FAIL;
+	if (r->oom || csrl_batch_failed(r->batch))
+		fprintf(stderr, "csrlint batch-gcd: out of memory: findings are missing\n");
+	unwritten = fflush(r->out) != 0 || ferror(r->out);
+	if (r->out != stdout && fclose(r->out) != 0)
+		unwritten = 1;
+	if (unwritten)
+		fprintf(stderr, "csrlint batch-gcd: cannot write the report%s%s\n",
+			output ? " to " : "", output ? output : "");
+	if (left_out || r->oom || csrl_batch_failed(r->batch) || unwritten)
+		rc = CSRL_EXIT_USAGE;
+	return rc;
+}
+
 int csrl_cmd_batch_gcd(int argc, char **argv)
 {
 	struct gcd_run r;
@@ -252,15 +288,8 @@ int csrl_cmd_batch_gcd(int argc, char **argv)
 		rc = CSRL_EXIT_USAGE;
 		goto done;
 	}
-	for (i = 0; i < r.nfiles; i++) {
-		if (files[i].rc == CSRL_ERR_OK) {
-			nread++;
-			continue;
-		}
-		left_out++;
-		fprintf(stderr, "csrlint batch-gcd: %s: offset %zu: %s\n", files[i].path,
-			files[i].err.offset, files[i].err.msg);
-	}
+	left_out = report_left_out(files, r.nfiles);
+	nread = r.nfiles - left_out;
 	if (output && !(r.out = fopen(output, "w"))) {
 		perror(output);
 		rc = CSRL_EXIT_USAGE;
@@ -273,23 +302,7 @@ int csrl_cmd_batch_gcd(int argc, char **argv)
 		summary_text(&r, nread, left_out);
 	else if (r.fmt == CSRL_FMT_JSON && summary_json(&r, nread) != 0)
 		r.oom = 1;
-	rc = CSRL_EXIT_OK;
-	for (c = fail_on; c <= CSRL_SEV_FATAL; c++)
-		if (r.by_sev[c])
-			rc = CSRL_EXIT_FAIL;
-	if (r.oom || csrl_batch_failed(r.batch)) {
-		fprintf(stderr, "csrlint batch-gcd: out of memory: findings are missing\n");
-		r.oom = 1;
-	}
-	if (fflush(r.out) != 0 || ferror(r.out))
-		r.oom = 2;
-	if (r.out != stdout && fclose(r.out) != 0)
-		r.oom = 2;
-	if (r.oom == 2)
-		fprintf(stderr, "csrlint batch-gcd: cannot write the report%s%s\n",
-			output ? " to " : "", output ? output : "");
-	if (left_out || r.oom)
-		rc = CSRL_EXIT_USAGE;
+	rc = finish(&r, fail_on, left_out, output);
 done:
 	json_decref(r.findings);
 	csrl_batch_free(r.batch);

@@ -372,8 +372,8 @@ int csrl_moduli_read_stream(FILE *f, csrl_moduli_fn fn, void *ctx, uint64_t *cou
 			goto done;
 		n++;
 		if (fn && (rc = fn(ctx, &rec)) != CSRL_ERR_OK) {
-			if (err && rc == CSRL_ERR_NOMEM)
-				csrl_error_set(err, rc, at, "out of memory");
+			csrl_error_set(err, rc, at, "record %llu: %s", (unsigned long long)n,
+				       csrl_strerror(rc));
 			goto done;
 		}
 	}
