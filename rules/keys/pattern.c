@@ -38,6 +38,13 @@ static int has_pattern(struct csrl_bytes b)
 	}
 	if (!len)
 		return 0;
+	/* 30 digits equal to the one two places before span 14 whole octets equal to the octet
+	 * before: without such a stretch there is no run, and almost no modulus has one. */
+	for (i = 1, run = 0; i < len && run < RUN_NEEDED / 2 - 1; i++)
+		run = p[i] == p[i - 1] ? run + 1 : 0;
+	if (run < RUN_NEEDED / 2 - 1)
+		return 0;
+	run = 0;
 	start = p[0] >> 4 ? 0 : 1;      /* skip one leading zero nibble */
 	ndig = len * 2;
 	for (i = start + 2; i < ndig; i++) {

@@ -21,17 +21,13 @@ static int applies(const struct csrl_lint_ctx *ctx)
 static void check_invalid(struct csrl_lint_ctx *ctx, const struct csrl_rule *rule)
 {
 	const struct csrl_pubkey *k = &ctx->csr->key;
-	mpz_t n;
-	int sign;
+	int sign = rsa_sign(k->rsa_n);
 
 	(void)rule;
-	mpz_init(n);
-	sign = rsa_import(n, k->rsa_n);
-	if (sign <= 0 || mpz_even_p(n))
+	if (sign <= 0 || !rsa_odd(k->rsa_n))
 		csrl_report(ctx, k->rsa_n_node, "the RSA modulus is %s; a modulus is the product "
 			    "of two odd primes: generate a new key pair",
 			    sign < 0 ? "negative" : sign == 0 ? "zero" : "even");
-	mpz_clear(n);
 }
 
 static void check_size(struct csrl_lint_ctx *ctx, const struct csrl_rule *rule)
