@@ -60,7 +60,8 @@ static void check(struct csrl_lint_ctx *ctx, const struct csrl_rule *rule)
 		const struct bound *b = bound_of(a);
 		size_t n;
 
-		if (!b || !subj_is_text(a))
+		/* a character takes at least one octet: a short value needs no counting */
+		if (!b || a->value.len <= (br ? b->br : b->rfc) || !subj_is_text(a))
 			continue;
 		n = subj_char_count(a);
 		if (!br && b->rfc && n > b->rfc)

@@ -28,6 +28,12 @@ int subj_is_text(const struct csrl_ava *a);
  * becomes U+FFFD) into *cp; returns the number of bytes it took (0 at the end). */
 size_t subj_next_cp(const struct csrl_ava *a, size_t i, uint32_t *cp);
 
+/** Whether the value is plain ASCII text: octets 0x21-0x7E and single spaces between them,
+ * in a string type whose ASCII octets are their own code points (not BMP or Universal), so
+ * that no whitespace or control-character rule can object to it. Costs one pass over the
+ * octets instead of a decoding pass per rule. */
+int subj_plain_ascii(const struct csrl_ava *a);
+
 /** Number of characters of the value (what an ASN.1 SIZE constraint counts). */
 size_t subj_char_count(const struct csrl_ava *a);
 

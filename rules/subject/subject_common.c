@@ -82,6 +82,24 @@ size_t subj_next_cp(const struct csrl_ava *a, size_t i, uint32_t *cp)
 	}
 }
 
+int subj_plain_ascii(const struct csrl_ava *a)
+{
+	const uint8_t *p = a->value.p;
+	size_t i, n = a->value.len;
+
+	if (a->value_cls == CSRL_CLASS_UNIVERSAL && (a->string_tag == CSRL_TAG_BMP_STRING ||
+	    a->string_tag == CSRL_TAG_UNIVERSAL_STRING))
+		return 0;
+	if (!p || !n)
+		return 1;
+	if (p[0] == ' ' || p[n - 1] == ' ')
+		return 0;
+	for (i = 0; i < n; i++)
+		if (p[i] == ' ' ? p[i + 1] == ' ' : p[i] < 0x21 || p[i] > 0x7E)
+			return 0;
+	return 1;
+}
+
 size_t subj_char_count(const struct csrl_ava *a)
 {
 	size_t i = 0, k, n = 0;

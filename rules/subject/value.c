@@ -97,7 +97,8 @@ static void check(struct csrl_lint_ctx *ctx, const struct csrl_rule *rule)
 	char l[SUBJ_LABEL_BUF];
 
 	while ((a = subj_next(ctx->csr, &it, NULL))) {
-		if (!subj_is_text(a))
+		if (!subj_is_text(a) || (rule != &csrl_rule_subject_value_empty &&
+					 subj_plain_ascii(a)))
 			continue;
 		if (rule == &csrl_rule_subject_value_empty && !a->value.len)
 			csrl_report(ctx, a->value_node, "%s is empty; a subject value must hold at "
