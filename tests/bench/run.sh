@@ -5,7 +5,7 @@
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top"
-: "${BUILDDIR:=build}" "${ROUNDS:=3}" "${BENCH_N:=10000}"
+: "${BUILDDIR:=build}" "${ROUNDS:=3}" "${BENCH_N:=10000}" "${BENCH_STREAM_N:=1000000}"
 # The pyca peer: the python3 on PATH when it has pyca/cryptography, else Debian's.
 if [ -z "${PYTHON:-}" ]; then
 	PYTHON=/usr/bin/python3
@@ -53,6 +53,10 @@ echo "lint, tls-server profile, every built-in rule, one core, best of $ROUNDS:"
 best lint "$BUILDDIR/tests/bench/bench_parse" --lint "$corpus"; lint=$BEST
 awk -v l="$lint" -v o="$ours" 'BEGIN {
 	printf "lint / parse+verify: %.0f%% (target >= 90%%)\n", 100 * l / o }'
+awk -v l="$lint" -v g="$go" -v p="$pyca" 'BEGIN {
+	f = g > p ? g : p; name = g > p ? "go" : "pyca";
+	printf "lint (every built-in rule) / faster peer parse+verify (%s): %.2fx (target >= 1.6x)\n",
+		name, l / f }'
 echo "key rules: lint with every rule against lint without the key.* rules, one core:"
 best nokey "$BUILDDIR/tests/bench/bench_parse" --lint --disable key "$corpus"; nokey=$BEST
 awk -v l="$lint" -v n="$nokey" 'BEGIN {
@@ -67,7 +71,7 @@ cli_best() {
 	while [ "$i" -lt "$ROUNDS" ]; do
 		s0=$(date +%s.%N)
 		# exit 1 only says that the corpus has findings
-		$pin "$BUILDDIR/csrlint" lint --no-batch --format ndjson "$@" "$corpus" >/dev/null || true
+		$pin "$BUILDDIR/csrlint" lint -j 1 --no-batch --format ndjson "$@" "$corpus" >/dev/null || true
 		t=$(echo "$(date +%s.%N) $s0" | awk '{ printf "%.3f", $1 - $2 }')
 		if [ -z "$BEST" ] || awk "BEGIN { exit !($t < $BEST) }"; then BEST=$t; fi
 		i=$((i + 1))
@@ -82,3 +86,41 @@ echo "batch GCD over RSA-2048-sized moduli, one core (product and remainder tree
 $pin "$BUILDDIR/tests/bench/bench_batchgcd" ${BATCHGCD_SIZES:-10000 100000}
 echo "reading and merging moduli exports (batch-gcd without the GCD), one core:"
 $pin "$BUILDDIR/tests/bench/bench_batchgcd" --merge ${MERGE_SIZE:-100000}
+echo "threads: whole CLI, lint --no-batch --format ndjson, -j 1 against -j 2 (not pinned),"
+echo "best of $ROUNDS:"
+# par_best LABEL ARGS...: like cli_best, on every core
+par_best() {
+	label=$1; shift
+	BEST=""
+	i=0
+	while [ "$i" -lt "$ROUNDS" ]; do
+		s0=$(date +%s.%N)
+		"$BUILDDIR/csrlint" lint --no-batch --format ndjson "$@" "$corpus" >/dev/null || true
+		t=$(echo "$(date +%s.%N) $s0" | awk '{ printf "%.3f", $1 - $2 }')
+		if [ -z "$BEST" ] || awk "BEGIN { exit !($t < $BEST) }"; then BEST=$t; fi
+		i=$((i + 1))
+	done
+	echo "  $label: ${BEST}s"
+}
+par_best "-j 1" -j 1; j1=$BEST
+par_best "-j 2" -j 2; j2=$BEST
+awk -v a="$j1" -v b="$j2" -v n="$BENCH_N" 'BEGIN {
+	printf "-j 2 speed-up: %.2fx, %.0f CSR/s (target >= 1.8x)\n", a / b, n / b }'
+echo "stream: the $BENCH_N CSRs repeated to $BENCH_STREAM_N, piped (never stored) into"
+echo "csrlint lint --format ndjson - (default -j):"
+# writes the corpus's PEM files over and over, as fast as the reader takes them
+stream() {
+	"$PYTHON" -c 'import os, sys
+d = sys.argv[1]; n = int(sys.argv[2]); o = sys.stdout.buffer
+blocks = [open(os.path.join(d, f), "rb").read() for f in sorted(os.listdir(d))]
+for i in range(n):
+    o.write(blocks[i % len(blocks)])' "$corpus" "$BENCH_STREAM_N"
+}
+stream | /usr/bin/time -v -o "$out/stream.time" "$BUILDDIR/csrlint" lint --format ndjson - |
+	wc -l >"$out/stream.lines" || true
+rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$out/stream.time")
+wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$out/stream.time" |
+	awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s }')
+awk -v r="$rss" -v w="$wall" -v n="$(cat "$out/stream.lines")" 'BEGIN {
+	printf "  %d CSRs reported in %.1fs: %.0f CSR/s, peak RSS %.1f MiB (target < 64 MiB)\n",
+		n, w, n / w, r / 1024 }'
