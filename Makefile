@@ -12,7 +12,9 @@ PKG_CONFIG ?= pkg-config
 # Debian packages: build, tests, and the benchmark peers.
 DEB_BUILD = make gcc pkg-config libtasn1-6-dev libtasn1-bin nettle-dev libgmp-dev liblua5.4-dev \
             libidn2-dev libpsl-dev libjansson-dev publicsuffix
-DEB_TEST  = libcmocka-dev openssl gnutls-bin python3
+# mandoc lints the manual page; libunistring-dev completes `pkg-config --static --libs
+# csrlint` (libidn2's and libpsl's private dependency) for the static link of the README example.
+DEB_TEST  = libcmocka-dev openssl gnutls-bin python3 mandoc libunistring-dev
 DEB_BENCH = golang-go python3-cryptography
 
 PKGS := libtasn1 hogweed nettle gmp jansson libidn2 libpsl lua5.4
@@ -40,8 +42,23 @@ TEST_SRCS := $(sort $(wildcard tests/*/test_*.c))
 TEST_BINS := $(TEST_SRCS:%.c=$(BUILDDIR)/%)
 TEST_HELPERS := $(wildcard tests/helpers/*.c)
 
+# Shared library (libcsrlint.so.MAJOR.MINOR.PATCH, soname libcsrlint.so.MAJOR): the library
+# sources compiled again with -fPIC into $(BUILDDIR)/pic/, so that the program and the static
+# library keep their flags. It exports only the functions declared in core/csrlint.h, through
+# a version script made from the header. The version numbers come from the header too.
+VER_MAJOR := $(shell sed -n 's/^.define CSRL_VERSION_MAJOR \([0-9]*\).*/\1/p' core/csrlint.h)
+VER_MINOR := $(shell sed -n 's/^.define CSRL_VERSION_MINOR \([0-9]*\).*/\1/p' core/csrlint.h)
+VER_PATCH := $(shell sed -n 's/^.define CSRL_VERSION_PATCH \([0-9]*\).*/\1/p' core/csrlint.h)
+VERSION  := $(VER_MAJOR).$(VER_MINOR).$(VER_PATCH)
+SONAME   := libcsrlint.so.$(VER_MAJOR)
+SHLIB    := $(BUILDDIR)/libcsrlint.so.$(VERSION)
+PIC_OBJS := $(LIB_SRCS:%.c=$(BUILDDIR)/pic/%.o)
+SYMMAP   := $(BUILDDIR)/csrlint.map
+# A sanitized library needs the sanitizer runtimes in every program that links it.
+PC_LIBS_EXTRA = $(if $(SANITIZE),-fsanitize=$(SANITIZE))
+
 .PHONY: all deps demo check test install uninstall clean asn1 registry bench
-all: $(BIN) $(LIB)
+all: $(BIN) $(LIB) $(SHLIB)
 
 $(BUILDDIR)/%.o: %.c $(wildcard core/*.h core/*.def parsers/*.h)
 	@mkdir -p $(dir $@)
@@ -54,6 +71,24 @@ $(LIB): $(LIB_OBJS)
 
 $(BIN): $(BUILDDIR)/core/main.o $(LIB)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(BUILDDIR)/pic/%.o: %.c $(wildcard core/*.h core/*.def parsers/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -fPIC -c -o $@ $<
+
+# Exports: each function whose declaration starts a line of the public header.
+$(SYMMAP): core/csrlint.h
+	@mkdir -p $(dir $@)
+	{ echo 'CSRLINT_$(VER_MAJOR) {'; echo 'global:'; \
+	  sed -n 's/^[a-z][a-z0-9_ ]*[ *]\(csrl_[a-z0-9_]*\)(.*/	\1;/p' core/csrlint.h | sort -u; \
+	  echo 'local: *;'; echo '};'; } > $@
+
+$(SHLIB): $(PIC_OBJS) $(SYMMAP)
+	$(CC) -shared -Wl,-soname,$(SONAME) -Wl,--version-script=$(SYMMAP) \
+	  $(if $(SANITIZE),,-Wl,-z,defs) \
+	  $(ALL_LDFLAGS) -o $@ $(PIC_OBJS) $(PKG_LIBS)
+	ln -sf libcsrlint.so.$(VERSION) $(BUILDDIR)/$(SONAME)
+	ln -sf $(SONAME) $(BUILDDIR)/libcsrlint.so
 
 $(BUILDDIR)/tests/%: tests/%.c $(TEST_HELPERS) $(LIB)
 	@mkdir -p $(dir $@)
@@ -105,8 +140,16 @@ $(BUILDDIR)/tests/bench/bench_%: tests/bench/bench_%.c $(LIB)
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/csrlint
+	install -d $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/csrlint
 	install -m 644 $(LIB) $(DESTDIR)$(PREFIX)/lib/libcsrlint.a
+	install -m 755 $(SHLIB) $(DESTDIR)$(PREFIX)/lib/libcsrlint.so.$(VERSION)
+	ln -sf libcsrlint.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(PREFIX)/lib/libcsrlint.so
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' \
+	    -e 's|@LIBS_EXTRA@|$(PC_LIBS_EXTRA)|' core/csrlint.pc.in > $(BUILDDIR)/csrlint.pc
+	install -m 644 $(BUILDDIR)/csrlint.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig/csrlint.pc
+	install -m 644 core/csrlint.1 $(DESTDIR)$(PREFIX)/share/man/man1/csrlint.1
 	install -m 644 core/csrlint.h core/errors.def core/anomalies.def core/oids.def $(DESTDIR)$(PREFIX)/include/csrlint/
 	install -d $(DESTDIR)$(PREFIX)/share/csrlint/plugins $(DESTDIR)$(PREFIX)/share/csrlint/policies
 	install -m 644 plugins/rules/*.lua $(DESTDIR)$(PREFIX)/share/csrlint/plugins/
@@ -114,6 +157,9 @@ install: all
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/csrlint $(DESTDIR)$(PREFIX)/lib/libcsrlint.a
+	rm -f $(DESTDIR)$(PREFIX)/lib/libcsrlint.so $(DESTDIR)$(PREFIX)/lib/$(SONAME)
+	rm -f $(DESTDIR)$(PREFIX)/lib/libcsrlint.so.$(VERSION)
+	rm -f $(DESTDIR)$(PREFIX)/lib/pkgconfig/csrlint.pc $(DESTDIR)$(PREFIX)/share/man/man1/csrlint.1
 	rm -rf $(DESTDIR)$(PREFIX)/include/csrlint $(DESTDIR)$(PREFIX)/share/csrlint
 
 clean:
