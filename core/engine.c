@@ -1,5 +1,6 @@
 /* engine.c - runs the selected rules over one CSR and collects their findings. */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -226,6 +227,66 @@ int csrl_rule_selected(const struct csrl_rule *rule, const struct csrl_lint_opts
 	return (rule->profiles & opts->profile) || listed(rule->id, opts->enable);
 }
 
+/* Which built-in rules a run selects, remembered per thread: matching the --enable and
+ * --disable lists against every id costs more than most rules do, and a batch lints
+ * thousands of requests under one opts. The key is the selection's contents (profile and
+ * list strings), never the opts pointer, which a caller may reuse with other lists. Threads
+ * share opts read-only; each keeps its own cache. */
+#define SEL_KEY_MAX 2048
+#define SEL_MAX_RULES 1024
+
+struct selection {
+	int valid;
+	size_t keylen;
+	char key[SEL_KEY_MAX];
+	unsigned char on[SEL_MAX_RULES];
+};
+
+static _Thread_local struct selection sel;
+
+/* Writes the selection key of opts into key: the profile, then each list as (length, bytes)
+ * pairs closed by SIZE_MAX. Returns its length, 0 when it does not fit. */
+static size_t selection_key(const struct csrl_lint_opts *opts, char *key)
+{
+	const char **lists[2] = { opts->enable, opts->disable }, **l;
+	size_t n = sizeof opts->profile, i, k, end = SIZE_MAX;
+
+	memcpy(key, &opts->profile, n);
+	for (i = 0; i < 2; i++) {
+		for (l = lists[i]; l && *l; l++) {
+			k = strlen(*l);
+			/* room for this pair and both closing markers */
+			if (k > SEL_KEY_MAX || n + sizeof k + k + 2 * sizeof end > SEL_KEY_MAX)
+				return 0;
+			memcpy(key + n, &k, sizeof k);
+			memcpy(key + n + sizeof k, *l, k);
+			n += sizeof k + k;
+		}
+		memcpy(key + n, &end, sizeof end);
+		n += sizeof end;
+	}
+	return n;
+}
+
+/* The per-thread selection of the built-in rules under opts, or NULL when it cannot be
+ * cached (a selection key or a registry too large); then each rule is matched itself. */
+static const unsigned char *selected_builtins(const struct csrl_lint_opts *opts)
+{
+	char key[SEL_KEY_MAX];
+	size_t n = selection_key(opts, key), i;
+
+	if (!n || csrl_rules_count > SEL_MAX_RULES)
+		return NULL;
+	if (sel.valid && sel.keylen == n && memcmp(sel.key, key, n) == 0)
+		return sel.on;
+	for (i = 0; i < csrl_rules_count; i++)
+		sel.on[i] = (unsigned char)csrl_rule_selected(csrl_rules[i], opts);
+	memcpy(sel.key, key, n);
+	sel.keylen = n;
+	sel.valid = 1;
+	return sel.on;
+}
+
 static int by_offset(const void *a, const void *b)
 {
 	const struct csrl_finding *x = a, *y = b;
@@ -247,6 +308,7 @@ void csrl_lint_csr(const struct csrl_csr *csr, const struct csrl_lint_opts *opts
 	struct csrl_error serr;
 	struct csrl_lint_ctx ctx;
 	size_t i, first = out->n;
+	const unsigned char *on = selected_builtins(opts);
 
 	csrl_verify(csr, &vr);
 	memset(&serr, 0, sizeof serr);
@@ -272,7 +334,8 @@ void csrl_lint_csr(const struct csrl_csr *csr, const struct csrl_lint_opts *opts
 		/* current is set first: an extra rule's applies() may report a fatal finding */
 		ctx.current = r;
 		ctx.rule_findings = 0;
-		if (!csrl_rule_selected(r, opts) || (r->applies && !r->applies(&ctx)))
+		if (!(i < csrl_rules_count && on ? on[i] : csrl_rule_selected(r, opts)) ||
+		    (r->applies && !r->applies(&ctx)))
 			continue;
 		r->check(&ctx, r);
 	}

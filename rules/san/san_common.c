@@ -81,8 +81,13 @@ int san_is_ip_text(const char *s)
 {
 	unsigned char a[16];
 	char v6[64];
-	size_t n = strlen(s);
+	size_t n = strspn(s, "0123456789.");
 
+	/* Most names are neither: inet_pton's IPv4 form has digits and dots only, and the IPv6
+	 * form below needs a ':'. */
+	if (s[n] && !strchr(s + n, ':'))
+		return 0;
+	n += strlen(s + n);
 	if (inet_pton(AF_INET, s, a) == 1)
 		return 1;
 	/* "[::1]" is the URI form; a zone ("fe80::1%eth0") is still an address. */
@@ -155,9 +160,10 @@ static const struct san_special_domain special[] = {
 	{ "test", "RFC 6761 section 6.2" },
 };
 
-static int ends_in(const char *name, const char *suffix)
+/* Whether name[0..n) is suffix or ends in "." suffix. */
+static int ends_in(const char *name, size_t n, const char *suffix)
 {
-	size_t n = strlen(name), s = strlen(suffix);
+	size_t s = strlen(suffix);
 
 	if (n == s)
 		return memcmp(name, suffix, n) == 0;
@@ -166,15 +172,15 @@ static int ends_in(const char *name, const char *suffix)
 
 const struct san_special_domain *san_special_domain(const char *name)
 {
-	size_t i;
+	size_t i, n = strlen(name);
 
 	for (i = 0; i < sizeof special / sizeof special[0]; i++)
-		if (ends_in(name, special[i].suffix))
+		if (ends_in(name, n, special[i].suffix))
 			return &special[i];
 	return NULL;
 }
 
 int san_is_onion(const char *name)
 {
-	return ends_in(name, "onion");
+	return ends_in(name, strlen(name), "onion");
 }
