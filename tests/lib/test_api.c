@@ -577,8 +577,8 @@ static void test_fix_and_sign(void **state)
 	close(fd);
 	{
 		char *argv[] = { (char *)"fix", (char *)"--key",
-				 (char *)"tests/rules/keys/rsa2048.pem", (char *)"--der", (char *)"-o",
-				 outpath,
+				 (char *)"tests/rules/keys/rsa2048.pem", (char *)"--der",
+				 (char *)"-o", outpath,
 				 (char *)"tests/gen/keys/rsa2048.csr", NULL };
 
 		assert_int_equal(csrl_cmd_fix(7, argv), CSRL_EXIT_OK);

@@ -54,7 +54,10 @@ check "installed-bin" "[ -x '$prefix/bin/csrlint' ]"
 # 3. pkg-config: version, variables, private dependencies.
 pc() { PKG_CONFIG_PATH=$lib/pkgconfig pkg-config "$@" csrlint; }
 ver=$("$prefix/bin/csrlint" version | sed -n 's/^csrlint //p')
-check "pc-version" "[ \"\$(PKG_CONFIG_PATH=$lib/pkgconfig pkg-config --modversion csrlint)\" = '$ver' ] && [ '$ver' = 0.1.0 ]"
+hdr=$(for p in MAJOR MINOR PATCH; do
+	sed -n "s/^#define CSRL_VERSION_$p \([0-9]*\)\$/\1/p" "$prefix/include/csrlint/csrlint.h"
+done | paste -sd.)
+check "pc-version" "[ \"\$(PKG_CONFIG_PATH=$lib/pkgconfig pkg-config --modversion csrlint)\" = '$ver' ] && [ '$ver' = '$hdr' ] && [ -f '$lib/libcsrlint.so.$hdr' ]"
 check "pc-plugindir" "[ -f \"\$(PKG_CONFIG_PATH=$lib/pkgconfig pkg-config --variable=plugindir csrlint)/san_count.lua\" ]"
 check "pc-static-libs" "PKG_CONFIG_PATH=$lib/pkgconfig pkg-config --static --libs csrlint | grep -q -- '-lgmp' && PKG_CONFIG_PATH=$lib/pkgconfig pkg-config --static --libs csrlint | grep -q -- '-llua5.4' && PKG_CONFIG_PATH=$lib/pkgconfig pkg-config --static --libs csrlint | grep -q -- '-pthread'"
 
