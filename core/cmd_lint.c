@@ -52,6 +52,9 @@ static const char lint_usage[] =
 	"                      folder. They keep a record per request, so they are off by\n"
 	"                      default for streams ('-', --input ndjson or lines)\n"
 	"  --no-batch          skip the cross-input checks\n"
+	"  --export-moduli FILE  write what the cross-input checks need from each request\n"
+	"                      (key, subject and request hashes, RSA modulus) to FILE, for\n"
+	"                      `csrlint batch-gcd` over the exports of several runs\n"
 	"  --summary           add a table per rule: findings, inputs with the rule and\n"
 	"                      their share of all inputs, by count\n"
 	"  -q, --quiet         no progress line (shown on a terminal's standard error once a\n"
@@ -183,9 +186,11 @@ struct lint_cli {
 	int fmt, fail_on, min_sev, batch, input, summary, quiet;
 	long jobs;
 	const char *output;
+	const char *export_moduli;          /* --export-moduli FILE, or NULL */
 };
 
-/* Parses the options added for scale: --jobs, --input, --batch, --summary, --quiet. Returns 1
+/* Parses the options added for scale: --jobs, --input, --batch, --summary, --quiet,
+ * --export-moduli. Returns 1
  * when c was one of them, 0 when not, -1 on a bad value. */
 static int scale_option(int c, struct lint_cli *o)
 {
@@ -220,6 +225,9 @@ static int scale_option(int c, struct lint_cli *o)
 	case 'q':
 		o->quiet = 1;
 		return 1;
+	case 'X':
+		o->export_moduli = optarg;
+		return 1;
 	}
 	return 0;
 }
@@ -244,13 +252,19 @@ static int lint_all(struct csrl_lint_run *r, const struct lint_cli *o,
 {
 	size_t total = 0;
 	int i, named = all_named(o, paths, n), progress = !o->quiet && isatty(STDERR_FILENO);
-	int c, rc;
+	int c, rc, mrc, moduli_rc = CSRL_EXIT_OK;
 	const struct csrl_tally *t;
+	struct csrl_error e;
 
 	if ((o->batch < 0 ? named : o->batch) && !(r->batch = csrl_batch_new()))
 		goto nomem;
 	if (o->summary && csrl_reporter_set_summary(r->rep) < 0)
 		goto nomem;
+	if (o->export_moduli &&
+	    csrl_moduli_writer_open(o->export_moduli, &r->moduli, &e) != CSRL_ERR_OK) {
+		fprintf(stderr, "csrlint lint: --export-moduli %s: %s\n", o->export_moduli, e.msg);
+		return CSRL_EXIT_USAGE;
+	}
 	if (csrl_lint_run_start(r, (size_t)o->jobs, pcfg) < 0)
 		return CSRL_EXIT_FAIL;
 	for (i = 0; progress && named && i < n; i++)
@@ -266,6 +280,16 @@ static int lint_all(struct csrl_lint_run *r, const struct lint_cli *o,
 			csrl_lint_run_path(r, paths[i]);
 	}
 	csrl_lint_run_finish(r);
+	if (r->moduli) {
+		/* a failed add is a write error: close names the file and the reason */
+		mrc = csrl_moduli_writer_close(r->moduli, &e);
+		r->moduli = NULL;
+		if (mrc != CSRL_ERR_OK || r->moduli_failed) {
+			fprintf(stderr, "csrlint lint: --export-moduli %s: %s\n", o->export_moduli,
+				mrc != CSRL_ERR_OK ? e.msg : "a record could not be written");
+			moduli_rc = CSRL_EXIT_FAIL;
+		}
+	}
 	rc = csrl_reporter_finish(r->rep, &r->opts);
 	t = csrl_reporter_tally(r->rep);
 	if (rc < 0 || (out != stdout && fclose(out) != 0)) {
@@ -273,7 +297,7 @@ static int lint_all(struct csrl_lint_run *r, const struct lint_cli *o,
 			o->output ? " to " : "", o->output ? o->output : "");
 		return CSRL_EXIT_FAIL;
 	}
-	rc = r->lost ? CSRL_EXIT_FAIL : CSRL_EXIT_OK;
+	rc = r->lost ? CSRL_EXIT_FAIL : moduli_rc;
 	for (c = o->fail_on; c <= CSRL_SEV_FATAL; c++)
 		if (t->by_sev[c])
 			rc = CSRL_EXIT_FAIL;
@@ -300,6 +324,7 @@ int csrl_cmd_lint(int argc, char **argv)
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "input", required_argument, NULL, 'I' },
 		{ "summary", no_argument, NULL, 'S' },
+		{ "export-moduli", required_argument, NULL, 'X' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "plugin", required_argument, NULL, 'P' },
 		{ "plugins", required_argument, NULL, 'Q' },
@@ -313,7 +338,7 @@ int csrl_cmd_lint(int argc, char **argv)
 	static struct csrl_blocklist *lists[MAX_BLOCKLISTS + 1];
 	static const char *pfiles[MAX_PLUGIN_ARGS], *pdirs[MAX_PLUGIN_ARGS], *params[MAX_PLUGIN_ARGS];
 	struct csrl_plugin_config pcfg = { pfiles, pdirs, NULL, params, 0, 0, 0 };
-	struct lint_cli o = { CSRL_FMT_TEXT, CSRL_SEV_ERROR, 0, -1, INPUT_PEM, 0, 0, 0, NULL };
+	struct lint_cli o = { CSRL_FMT_TEXT, CSRL_SEV_ERROR, 0, -1, INPUT_PEM, 0, 0, 0, NULL, NULL };
 	int nlists = 0, npf = 0, npd = 0, npp = 0, profile_set = 0;
 	char *end;
 	long rounds;

@@ -87,6 +87,20 @@ static void remember(struct csrl_lint_run *r, const struct csrl_input_item *it,
 	r->nseen++;
 }
 
+/* --export-moduli: one record per parsed request, named as the cross-input checks name it, so
+ * that `csrlint batch-gcd` over the shards says what one run over everything would say. */
+static void export_moduli(struct csrl_lint_run *r, const struct csrl_input_item *it,
+			  const struct csrl_csr *csr)
+{
+	char name[4300];
+
+	if (!r->moduli || r->moduli_failed)
+		return;
+	csrl_input_label(it, name, sizeof name);
+	if (csrl_moduli_writer_add(r->moduli, name, csr) != CSRL_ERR_OK)
+		r->moduli_failed = 1;
+}
+
 /* Runs in the calling thread, in input order. */
 static void consume(void *ctx, void *arg)
 {
@@ -98,8 +112,7 @@ static void consume(void *ctx, void *arg)
 	csrl_reporter_add(r->rep, j->item, &j->f);
 	if (j->csr) {
 		remember(r, j->item, j->csr);
-		/* Per-CSR hook, in input order with the parsed request: --export-moduli
-		 * (csrl_moduli_writer_add, core/moduli.h) belongs here. */
+		export_moduli(r, j->item, j->csr);
 	}
 	csrl_progress_note(r->progress, j->item->index == 1 && j->item->line == 0,
 			   csrl_reporter_tally(r->rep));

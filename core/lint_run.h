@@ -13,6 +13,7 @@
 #include "input.h"
 #include "lint_pool.h"
 #include "lint_progress.h"
+#include "moduli.h"
 #include "plugins.h"
 #include "report.h"
 
@@ -36,6 +37,8 @@ struct csrl_lint_run {
 	struct csrl_lint_worker *workers;
 	struct csrl_pool *pool;
 	int lost;                           /* an input was dropped for lack of memory */
+	struct csrl_moduli_writer *moduli;  /* --export-moduli, or NULL (borrowed) */
+	int moduli_failed;                  /* a record could not be written */
 };
 
 /** Starts jobs workers (1: no thread), each loading its own plugin host from cfg. Prints the
