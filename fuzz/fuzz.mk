@@ -9,7 +9,7 @@
 # The replay programs (FUZZ_REPLAY_BINS) use the normal compiler and flags and link $(LIB),
 # so that `make check` and the sanitizer CI build replay every seed and regression.
 
-FUZZ_HARNESSES := pem der csr verify lint inspect keyfile privkey fix
+FUZZ_HARNESSES := pem der csr verify lint inspect keyfile privkey fix moduli stream
 FUZZ_DIR       := $(BUILDDIR)/fuzz
 FUZZ_BINS       = $(FUZZ_HARNESSES:%=$(FUZZ_DIR)/%)
 FUZZ_REPLAY_BINS = $(FUZZ_HARNESSES:%=$(FUZZ_DIR)/replay-%)
@@ -105,8 +105,8 @@ valgrind-check: $(FUZZ_REPLAY_BINS) $(BIN)
 	done; exit $$status
 
 # Seeds are committed; this rebuilds them (PEM for pem and inspect, DER for the others).
-fuzz-seeds:
-	$(FUZZ_PYTHON) fuzz/make-seeds.py fuzz/seeds $(CSRL_CORPUS) tests/data tests/rules tests/gen
+fuzz-seeds: $(BIN)
+	CSRLINT=$(BIN) $(FUZZ_PYTHON) fuzz/make-seeds.py fuzz/seeds $(CSRL_CORPUS) tests/data tests/rules tests/gen
 
 # The dictionary is committed; this regenerates it from core/oids.def.
 fuzz-dict:

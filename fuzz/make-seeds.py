@@ -8,7 +8,11 @@ pem and inspect harnesses as they are; each base64 block that decodes becomes a 
 der, csr, verify and lint; DER files (*.der, or extensionless binaries starting with a
 SEQUENCE) are DER seeds and inspect seeds; fix takes the DER seeds too. Key files (a PEM block
 labelled ...KEY, *.key, *key*.der) go to keyfile and privkey as they are, with the DER of each
-key block, and nowhere else. Seeds are named by the SHA-1 of their content, so
+key block, and nowhere else. stream gets each PEM file behind a 0 byte (a stdin stream),
+groups of DER seeds as NDJSON records behind a 1 byte, and path lists behind a 2 byte.
+moduli gets export files that `csrlint lint --export-moduli` writes for groups of the DER
+seeds (the binary is $CSRLINT, default build/csrlint; without it moduli keeps no seeds and
+says so). Seeds are named by the SHA-1 of their content, so
 duplicates collapse; inputs over MAX_LEN (the fuzzers' -max_len) are left out. OUTDIR/<harness>
 is emptied first, so the result depends only on the sources.
 """
@@ -16,8 +20,11 @@ import base64
 import binascii
 import hashlib
 import os
+import json
 import re
+import subprocess
 import sys
+import tempfile
 
 MAX_LEN = 65536
 PEM_HARNESSES = ("pem", "inspect")
@@ -25,7 +32,10 @@ DER_HARNESSES = ("der", "csr", "verify", "lint", "fix")
 # Key files (a PEM block labelled ... KEY, or *.key / *key*.der) as they are, and the DER of
 # each key block, for the key readers.
 KEY_HARNESSES = ("keyfile", "privkey")
-ALL = PEM_HARNESSES + DER_HARNESSES + KEY_HARNESSES
+STREAM_HARNESSES = ("stream", "moduli")
+ALL = PEM_HARNESSES + DER_HARNESSES + KEY_HARNESSES + STREAM_HARNESSES
+# DER requests per NDJSON seed and per moduli export seed
+GROUP = 8
 KEY_LABEL = re.compile(rb"-----BEGIN [A-Z0-9 ]*KEY-----")
 SKIP_EXT = {".py", ".sh", ".md", ".c", ".h", ".txt", ".profile", ".key", ".tsv", ".json",
             ".lua", ".cnf", ".conf", ".tmpl"}
@@ -90,6 +100,7 @@ def main():
             elif data[0] == 0x30:
                 for h in DER_HARNESSES + ("inspect",):
                     seeds[h][hashlib.sha1(data).hexdigest()] = data
+    stream_seeds(seeds)
     for h in ALL:
         d = os.path.join(out, h)
         os.makedirs(d, exist_ok=True)
@@ -100,6 +111,43 @@ def main():
                 f.write(data)
         print("make-seeds: %-8s %4d seeds, %7d bytes" %
               (h, len(seeds[h]), sum(len(v) for v in seeds[h].values())))
+
+
+def add(seeds, h, data):
+    if 0 < len(data) <= MAX_LEN:
+        seeds[h][hashlib.sha1(data).hexdigest()] = data
+
+
+def stream_seeds(seeds):
+    """The stream and moduli seeds, made from the PEM and DER seeds already gathered."""
+    for data in list(seeds["pem"].values()):
+        add(seeds, "stream", b"\x00" + data)
+    ders = sorted(seeds["csr"].values())
+    groups = [ders[i:i + GROUP] for i in range(0, len(ders), GROUP)]
+    for n, group in enumerate(groups):
+        lines = [json.dumps({"id": "%d-%d" % (n, i) if i % 2 else n * GROUP + i,
+                             "der": base64.b64encode(d).decode()}) for i, d in enumerate(group)]
+        if n % 4 == 1:      # the readers' error paths: not JSON, no "der", bad base64
+            lines[1:1] = ["not json", '{"id": 1}', '{"der": "!!!"}', ""]
+        add(seeds, "stream", b"\x01" + "\n".join(lines).encode() + b"\n")
+    add(seeds, "stream", b"\x02" + b"a.pem\n\nsub/dir\r\n-\n" + b"x" * 300 + b"\n")
+    csrlint = os.environ.get("CSRLINT", "build/csrlint")
+    if not os.access(csrlint, os.X_OK):
+        print("make-seeds: %s not found: no moduli seeds" % csrlint, file=sys.stderr)
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        for n, group in enumerate(groups[:32]):
+            d = os.path.join(tmp, "g%d" % n)
+            os.mkdir(d)
+            for i, der in enumerate(group):
+                with open(os.path.join(d, "%d.der" % i), "wb") as f:
+                    f.write(der)
+            mod = os.path.join(tmp, "g%d.mod" % n)
+            subprocess.run([csrlint, "lint", "-q", "--no-batch", "--export-moduli", mod, d],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            if os.path.exists(mod):
+                with open(mod, "rb") as f:
+                    add(seeds, "moduli", f.read())
 
 
 if __name__ == "__main__":
