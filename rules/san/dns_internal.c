@@ -19,16 +19,17 @@ static void check_internal(struct csrl_lint_ctx *ctx, const struct csrl_rule *ru
 {
 	struct san_iter it = { 0, 0 };
 	const struct csrl_gname *g;
-	char name[SAN_DNS_BUF];
+	struct san_dns scratch;
 
 	(void)rule;
 	while ((g = san_next(ctx->csr, &it, CSRL_GN_DNS))) {
-		const struct san_special_domain *sd;
+		const struct san_dns *f = san_dns_facts(ctx, g, &scratch);
+		const struct san_special_domain *sd = f->special;
+		const char *name = f->lower;
 
-		if (san_dns_copy(g, name, 1) < 0 || !san_dns_plausible(name) ||
-		    san_is_ip_text(name))
+		if (!f->plain)
 			continue;
-		if ((sd = san_special_domain(name)))
+		if (sd)
 			csrl_report(ctx, g->node, "dNSName \"%s\" is under \".%s\", reserved for "
 				    "local use (%s): public CAs cannot validate it; use a name in a "
 				    "registered domain, or a private CA", name, sd->suffix,

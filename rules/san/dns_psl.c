@@ -14,27 +14,22 @@
 
 #include "san.h"
 
-/* The copied, lowercase dNSName when the PSL rules should look at it, else NULL. */
-static const char *psl_name(const struct csrl_gname *g, char *name)
-{
-	if (san_dns_copy(g, name, 1) < 0 || !san_dns_plausible(name) || strchr(name, '*') ||
-	    san_is_ip_text(name))
-		return NULL;
-	return name;
-}
-
 static void check_public_suffix(struct csrl_lint_ctx *ctx, const struct csrl_rule *rule)
 {
 	struct san_iter it = { 0, 0 };
 	const struct csrl_gname *g;
 	const psl_ctx_t *psl = san_psl();
-	char name[SAN_DNS_BUF];
+	struct san_dns scratch;
 
 	(void)rule;
 	if (!psl)
 		return;
 	while ((g = san_next(ctx->csr, &it, CSRL_GN_DNS))) {
-		if (!psl_name(g, name) || !psl_is_public_suffix2(psl, name,
+		const struct san_dns *f = san_dns_facts(ctx, g, &scratch);
+		const char *name = f->lower;
+
+		/* the lowercase copy, when plausible, no wildcard and no IP address text */
+		if (!f->plain || strchr(name, '*') || !psl_is_public_suffix2(psl, name,
 				PSL_TYPE_ICANN | PSL_TYPE_NO_STAR_RULE))
 			continue;
 		csrl_report(ctx, g->node, "dNSName \"%s\" is itself a public suffix (ICANN section "
@@ -86,20 +81,20 @@ static void check_tld(struct csrl_lint_ctx *ctx, const struct csrl_rule *rule)
 	struct san_iter it = { 0, 0 };
 	const struct csrl_gname *g;
 	const psl_ctx_t *psl = san_psl();
-	char name[SAN_DNS_BUF];
+	struct san_dns scratch;
 
 	(void)rule;
 	if (!psl)
 		return;
 	while ((g = san_next(ctx->csr, &it, CSRL_GN_DNS))) {
-		const char *tld;
+		const struct san_dns *f = san_dns_facts(ctx, g, &scratch);
+		const char *tld, *name = f->lower;
 
-		if (san_dns_copy(g, name, 1) < 0 || !san_dns_plausible(name) ||
-		    san_is_ip_text(name))
+		if (!f->plain)
 			continue;
 		tld = strrchr(name, '.');
 		/* Single labels and special-use names are san.dns.internal-name's. */
-		if (!tld || san_special_domain(name) || strchr(++tld, '*'))
+		if (!tld || f->special || strchr(++tld, '*'))
 			continue;
 		if (icann_tld(psl, tld))
 			continue;

@@ -59,6 +59,21 @@ struct san_special_domain {
 };
 const struct san_special_domain *san_special_domain(const char *name);
 
+/** What the semantic dNSName rules (internal names, public suffixes, TLDs) ask of a name,
+ * worked out once per lint run instead of once per rule. */
+struct san_dns {
+	int len;                     /* san_dns_copy(g, lower, 1); -1: no such dNSName */
+	int plain;                   /* san_dns_plausible(lower) && !san_is_ip_text(lower) */
+	const struct san_special_domain *special;  /* san_special_domain(lower) when plain */
+	char lower[SAN_DNS_BUF];
+};
+
+/** The facts about g in this lint run. Kept in a small per-thread table keyed by the run's
+ * serial and g, so threads never share it; returns a pointer into that table or into
+ * scratch, valid until the next call. */
+const struct san_dns *san_dns_facts(const struct csrl_lint_ctx *ctx,
+				    const struct csrl_gname *g, struct san_dns *scratch);
+
 /** Whether the lowercase name is or ends in ".onion" (RFC 7686). */
 int san_is_onion(const char *name);
 

@@ -2,6 +2,7 @@
  * of dNSNames, quoting for messages, the public suffix list and the special-use domains. */
 #include <arpa/inet.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -128,6 +129,39 @@ size_t san_value_offset(const struct csrl_lint_ctx *ctx, const struct csrl_gname
 	    g->value.p <= ctx->csr->data + ctx->csr->len)
 		return (size_t)(g->value.p - ctx->csr->data) + i;
 	return g->node ? g->node->offset : 0;
+}
+
+/* Direct-mapped by the name's address: a request rarely has more names than slots, and a
+ * collision only costs a recomputation. */
+#define FACT_SLOTS 32
+
+static void dns_facts(const struct csrl_gname *g, struct san_dns *f)
+{
+	f->len = san_dns_copy(g, f->lower, 1);
+	f->plain = f->len >= 0 && san_dns_plausible(f->lower) && !san_is_ip_text(f->lower);
+	f->special = f->plain ? san_special_domain(f->lower) : NULL;
+}
+
+const struct san_dns *san_dns_facts(const struct csrl_lint_ctx *ctx,
+				    const struct csrl_gname *g, struct san_dns *scratch)
+{
+	static _Thread_local struct {
+		unsigned long run;
+		const struct csrl_gname *g;
+		struct san_dns f;
+	} memo[FACT_SLOTS];
+	size_t h = ((uintptr_t)g / sizeof *g) % FACT_SLOTS;
+
+	if (!ctx->run) {                 /* a context outside csrl_lint_csr: no serial */
+		dns_facts(g, scratch);
+		return scratch;
+	}
+	if (memo[h].run != ctx->run || memo[h].g != g) {
+		dns_facts(g, &memo[h].f);
+		memo[h].run = ctx->run;
+		memo[h].g = g;
+	}
+	return &memo[h].f;
 }
 
 static const psl_ctx_t *psl;
