@@ -27,14 +27,38 @@ static struct csrl_lint_ctx *live(lua_State *L, const struct handle *u)
 	return h->ctx;
 }
 
+/* luaL_testudata with the metatable by registry ref (no lookup by name on every call). */
+static struct handle *test_handle(lua_State *L, int idx, int mt)
+{
+	struct handle *u = lua_touserdata(L, idx);
+	int same;
+
+	if (!u || !lua_getmetatable(L, idx))
+		return NULL;
+	lua_rawgeti(L, LUA_REGISTRYINDEX, mt);
+	same = lua_rawequal(L, -1, -2);
+	lua_pop(L, 2);
+	return same ? u : NULL;
+}
+
+/* luaL_checkudata, same message. */
+static struct handle *check_handle(lua_State *L, int idx, int mt, const char *name)
+{
+	struct handle *u = test_handle(L, idx, mt);
+
+	if (!u)
+		luaL_typeerror(L, idx, name);
+	return u;
+}
+
 static const struct csrl_csr *check_csr(lua_State *L)
 {
-	return live(L, luaL_checkudata(L, 1, CSR_MT))->csr;
+	return live(L, check_handle(L, 1, host_of(L)->csr_mt, CSR_MT))->csr;
 }
 
 const struct csrl_node *bridge_check_node(lua_State *L, int idx)
 {
-	struct handle *u = luaL_checkudata(L, idx, NODE_MT);
+	struct handle *u = check_handle(L, idx, host_of(L)->node_mt, NODE_MT);
 
 	live(L, u);
 	return u->node;
@@ -42,33 +66,38 @@ const struct csrl_node *bridge_check_node(lua_State *L, int idx)
 
 const struct csrl_node *bridge_test_node(lua_State *L, int idx)
 {
-	struct handle *u = luaL_testudata(L, idx, NODE_MT);
 	struct csrl_plugins *h = host_of(L);
+	struct handle *u = test_handle(L, idx, h->node_mt);
 
 	return u && u->gen == h->gen && h->ctx ? u->node : NULL;
 }
 
 static void push_node(lua_State *L, const struct csrl_node *n)
 {
+	struct csrl_plugins *h;
 	struct handle *u;
 
 	if (!n) {
 		lua_pushnil(L);
 		return;
 	}
+	h = host_of(L);
 	u = lua_newuserdatauv(L, sizeof *u, 0);
-	u->gen = host_of(L)->gen;
+	u->gen = h->gen;
 	u->node = n;
-	luaL_setmetatable(L, NODE_MT);
+	lua_rawgeti(L, LUA_REGISTRYINDEX, h->node_mt);    /* by ref: no name lookup per node */
+	lua_setmetatable(L, -2);
 }
 
 void bridge_push_csr(lua_State *L)
 {
+	struct csrl_plugins *h = host_of(L);
 	struct handle *u = lua_newuserdatauv(L, sizeof *u, 0);
 
-	u->gen = host_of(L)->gen;
+	u->gen = h->gen;
 	u->node = NULL;
-	luaL_setmetatable(L, CSR_MT);
+	lua_rawgeti(L, LUA_REGISTRYINDEX, h->csr_mt);
+	lua_setmetatable(L, -2);
 }
 
 static void set_str(lua_State *L, const char *k, const char *v)
@@ -91,12 +120,68 @@ static void set_int(lua_State *L, const char *k, lua_Integer v)
 	lua_setfield(L, -2, k);
 }
 
+/* Writes the decimal digits of v at the end of buf (which ends at end); returns the start. */
+static char *put_dec(char *end, uint64_t v)
+{
+	do {
+		*--end = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	return end;
+}
+
+/* Longest OID printed without csrl_oid_to_dotted: at most 4 characters per byte, so its text
+ * always fits the 256 bytes (no truncation to tell apart). */
+#define OID_FAST_MAX 48
+
+/* The dotted text of an OID, as csrl_oid_to_dotted writes it into buf (size >= 256). The usual
+ * OID (arcs below 2^56, minimal, complete, short) is printed here without snprintf; any other
+ * goes to csrl_oid_to_dotted, so the text is the same either way. */
+static const char *oid_text(struct csrl_bytes oid, char *buf, size_t size)
+{
+	char tmp[24], *d;
+	size_t i = 0, start, n = 0, k;
+
+	if (!oid.p || !oid.len || oid.len > OID_FAST_MAX)
+		goto slow;
+	while (i < oid.len) {
+		uint64_t v = 0;
+
+		if (oid.p[i] == 0x80)
+			goto slow;                   /* non-minimal: the slow path strips it */
+		for (start = i; i < oid.len && (oid.p[i] & 0x80); i++)
+			v = (v << 7) | (oid.p[i] & 0x7fu);
+		if (i == oid.len || i - start >= 8)
+			goto slow;                   /* truncated, or an arc of 2^56 or more */
+		v = (v << 7) | oid.p[i++];
+		if (start)
+			buf[n++] = '.';
+		if (start == 0 && v < 80) {
+			buf[n++] = (char)('0' + v / 40);
+			buf[n++] = '.';
+			v %= 40;
+		} else if (start == 0) {
+			buf[n++] = '2';
+			buf[n++] = '.';
+			v -= 80;
+		}
+		d = put_dec(tmp + sizeof tmp, v);
+		k = (size_t)(tmp + sizeof tmp - d);
+		memcpy(buf + n, d, k);
+		n += k;
+	}
+	buf[n] = '\0';
+	return buf;
+slow:
+	csrl_oid_to_dotted(oid.p, oid.len, buf, size);
+	return buf;
+}
+
 static void set_oid(lua_State *L, const char *k, struct csrl_bytes oid)
 {
 	char buf[256];
 
-	csrl_oid_to_dotted(oid.p, oid.len, buf, sizeof buf);
-	set_str(L, k, buf);
+	set_str(L, k, oid_text(oid, buf, sizeof buf));
 }
 
 static void set_node(lua_State *L, const char *k, const struct csrl_node *n)
@@ -183,8 +268,8 @@ static void push_gname(lua_State *L, const struct csrl_gname *g)
 			inet_ntop(g->value.len == 4 ? AF_INET : AF_INET6, g->value.p, buf, sizeof buf);
 		break;
 	case CSRL_GN_RID:
-		csrl_oid_to_dotted(g->value.p, g->value.len, buf, sizeof buf);
-		break;
+		set_str(L, "value", oid_text(g->value, buf, sizeof buf));
+		return;
 	case CSRL_GN_DIRNAME:
 		csrl_name_to_string(&g->dirname, buf, sizeof buf);
 		break;
@@ -226,9 +311,19 @@ static int m_sans(lua_State *L)
 
 static void set_decimal(lua_State *L, const char *k, struct csrl_bytes b)
 {
+	char tmp[24];
+	uint64_t v = 0;
+	size_t i;
 	mpz_t z;
 	char *s;
 
+	if (b.len <= 8) {                       /* every usual exponent: no GMP, no malloc */
+		for (i = 0; b.p && i < b.len; i++)
+			v = (v << 8) | b.p[i];
+		tmp[sizeof tmp - 1] = '\0';
+		set_str(L, k, put_dec(tmp + sizeof tmp - 1, v));
+		return;
+	}
 	mpz_init(z);
 	if (b.p && b.len)
 		mpz_import(z, b.len, 1, 1, 1, 0, b.p);
@@ -276,7 +371,7 @@ static int m_signature(lua_State *L)
 	const struct csrl_verify_result *v = host_of(L)->ctx->verify;
 	char oid[256];
 
-	csrl_oid_to_dotted(csr->sigalg.oid.p, csr->sigalg.oid.len, oid, sizeof oid);
+	oid_text(csr->sigalg.oid, oid, sizeof oid);
 	lua_createtable(L, 0, 7);
 	set_str(L, "algorithm", csr->sigalg.name ? csr->sigalg.name : oid);
 	set_str(L, "oid", oid);
@@ -318,8 +413,7 @@ static void push_ext_value(lua_State *L, const struct csrl_ext *e)
 		for (i = 0; i < e->neku; i++) {
 			char buf[256];
 
-			csrl_oid_to_dotted(e->eku[i].p, e->eku[i].len, buf, sizeof buf);
-			lua_pushstring(L, buf), lua_rawseti(L, -2, ++k);
+			lua_pushstring(L, oid_text(e->eku[i], buf, sizeof buf)), lua_rawseti(L, -2, ++k);
 		}
 		break;
 	case CSRL_EXT_BASIC_CONSTRAINTS:
@@ -522,7 +616,8 @@ static int n_path(lua_State *L)
 	return 1;
 }
 
-static void new_mt(lua_State *L, const char *name, const luaL_Reg *methods)
+/* Registers metatable name with methods; returns a registry ref to it. */
+static int new_mt(lua_State *L, const char *name, const luaL_Reg *methods)
 {
 	luaL_newmetatable(L, name);
 	lua_newtable(L);
@@ -530,7 +625,7 @@ static void new_mt(lua_State *L, const char *name, const luaL_Reg *methods)
 	lua_setfield(L, -2, "__index");
 	lua_pushstring(L, name);
 	lua_setfield(L, -2, "__metatable");       /* getmetatable() sees a name, not the table */
-	lua_pop(L, 1);
+	return luaL_ref(L, LUA_REGISTRYINDEX);
 }
 
 void bridge_register(lua_State *L)
@@ -549,7 +644,8 @@ void bridge_register(lua_State *L)
 		{ "parent", n_parent }, { "bytes", n_bytes }, { "content", n_content },
 		{ "path", n_path }, { NULL, NULL },
 	};
+	struct csrl_plugins *h = host_of(L);
 
-	new_mt(L, CSR_MT, csr_m);
-	new_mt(L, NODE_MT, node_m);
+	h->csr_mt = new_mt(L, CSR_MT, csr_m);
+	h->node_mt = new_mt(L, NODE_MT, node_m);
 }

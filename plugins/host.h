@@ -31,6 +31,7 @@ struct csrl_plugins {
 	int killed;                      /* KILL_* in the current call */
 	unsigned long gen, run;          /* handle generation, lint run it belongs to */
 	struct csrl_lint_ctx *ctx;       /* the lint run of the current generation */
+	int csr_mt, node_mt;             /* registry refs of the handle metatables */
 	struct lrule *rules[CSRL_PLUGIN_MAX_RULES];
 	const struct csrl_rule *sorted[CSRL_PLUGIN_MAX_RULES];
 	size_t nrules;
