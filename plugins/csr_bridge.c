@@ -10,6 +10,8 @@
 
 #define CSR_MT "csrl.csr"
 #define NODE_MT "csrl.node"
+/* Lists are created with room for this many entries at most (larger ones grow as usual). */
+#define LIST_PRESIZE_MAX 1024
 /* csr:node(path) searches at most this many nodes (paths name real requests' nodes). */
 #define NODE_SEARCH_MAX 65536
 
@@ -215,10 +217,12 @@ static int m_version(lua_State *L)
 static int m_subject(lua_State *L)
 {
 	const struct csrl_name *nm = &check_csr(L)->subject;
-	size_t i, j;
+	size_t i, j, n = 0;
 	lua_Integer k = 0;
 
-	lua_newtable(L);
+	for (i = 0; i < nm->nrdns; i++)
+		n += nm->rdns[i].navas;
+	lua_createtable(L, (int)(n < LIST_PRESIZE_MAX ? n : LIST_PRESIZE_MAX), 0);
 	for (i = 0; i < nm->nrdns; i++)
 		for (j = 0; j < nm->rdns[i].navas; j++) {
 			const struct csrl_ava *a = &nm->rdns[i].avas[j];
@@ -288,11 +292,19 @@ static int m_sans(lua_State *L)
 {
 	const struct csrl_csr *csr = check_csr(L);
 	const char *want = luaL_optstring(L, 2, NULL);
-	size_t i, j;
+	size_t i, j, n = 0;
+	unsigned t = 0;
 	lua_Integer k = 0;
 
-	lua_newtable(L);
-	for (i = 0; i < csr->nexts; i++) {
+	/* the type asked for as its number; none (9) matches no name, not even "unknown" ones */
+	while (want && t < 9 && strcmp(want, gn_names[t]) != 0)
+		t++;
+	for (i = 0; i < csr->nexts; i++)
+		if (csr->exts[i].kind == CSRL_EXT_SAN && csr->exts[i].decoded)
+			for (j = 0; j < csr->exts[i].nnames; j++)
+				n += !want || (t < 9 && (unsigned)csr->exts[i].names[j].type == t);
+	lua_createtable(L, (int)(n < LIST_PRESIZE_MAX ? n : LIST_PRESIZE_MAX), 0);
+	for (i = 0; i < csr->nexts && n; i++) {
 		const struct csrl_ext *e = &csr->exts[i];
 
 		if (e->kind != CSRL_EXT_SAN || !e->decoded)
@@ -300,7 +312,7 @@ static int m_sans(lua_State *L)
 		for (j = 0; j < e->nnames; j++) {
 			const struct csrl_gname *g = &e->names[j];
 
-			if (want && ((unsigned)g->type >= 9 || strcmp(want, gn_names[g->type]) != 0))
+			if (want && !(t < 9 && (unsigned)g->type == t))
 				continue;
 			push_gname(L, g);
 			lua_rawseti(L, -2, ++k);
@@ -391,14 +403,16 @@ static const char *const ku_names[] = { "digitalSignature", "nonRepudiation",
 /* Pushes the decoded value of a known extension, or nil. */
 static void push_ext_value(lua_State *L, const struct csrl_ext *e)
 {
-	size_t i;
+	size_t i, n;
 	lua_Integer k = 0;
 
 	if (!e->decoded || e->kind == CSRL_EXT_UNKNOWN || e->kind == CSRL_EXT_OTHER_KNOWN) {
 		lua_pushnil(L);
 		return;
 	}
-	lua_newtable(L);
+	n = e->kind == CSRL_EXT_SAN ? e->nnames : e->kind == CSRL_EXT_EXT_KEY_USAGE ? e->neku : 0;
+	lua_createtable(L, (int)(n < LIST_PRESIZE_MAX ? n : LIST_PRESIZE_MAX),
+			e->kind == CSRL_EXT_BASIC_CONSTRAINTS ? 2 : e->kind == CSRL_EXT_SKI);
 	switch (e->kind) {
 	case CSRL_EXT_SAN:
 		for (i = 0; i < e->nnames; i++)
@@ -436,7 +450,7 @@ static int m_extensions(lua_State *L)
 	const struct csrl_csr *csr = check_csr(L);
 	size_t i;
 
-	lua_createtable(L, (int)(csr->nexts < 1000 ? csr->nexts : 1000), 0);
+	lua_createtable(L, (int)(csr->nexts < LIST_PRESIZE_MAX ? csr->nexts : LIST_PRESIZE_MAX), 0);
 	for (i = 0; i < csr->nexts; i++) {
 		const struct csrl_ext *e = &csr->exts[i];
 
