@@ -213,15 +213,12 @@ static int m_version(lua_State *L)
 	return 1;
 }
 
-/** csr:subject(): list of {rdn, oid, name, type, tag, value (UTF-8), raw, node}. */
-static int m_subject(lua_State *L)
+/* Pushes the entry tables of every AVA of nm, in order. */
+static void push_avas(lua_State *L, const struct csrl_name *nm, size_t n)
 {
-	const struct csrl_name *nm = &check_csr(L)->subject;
-	size_t i, j, n = 0;
+	size_t i, j;
 	lua_Integer k = 0;
 
-	for (i = 0; i < nm->nrdns; i++)
-		n += nm->rdns[i].navas;
 	lua_createtable(L, (int)(n < LIST_PRESIZE_MAX ? n : LIST_PRESIZE_MAX), 0);
 	for (i = 0; i < nm->nrdns; i++)
 		for (j = 0; j < nm->rdns[i].navas; j++) {
@@ -238,6 +235,26 @@ static int m_subject(lua_State *L)
 			set_node(L, "node", a->node);
 			lua_rawseti(L, -2, ++k);
 		}
+}
+
+/** csr:subject(): list of {rdn, oid, name, type, tag, value (UTF-8), raw, node}; the
+ * entries are built once per lint run and read through fresh proxies (views.c). */
+static int m_subject(lua_State *L)
+{
+	const struct csrl_name *nm = &check_csr(L)->subject;
+	size_t i, n = 0;
+
+	for (i = 0; i < nm->nrdns; i++)
+		n += nm->rdns[i].navas;
+	if (!views_get(L, VIEW_SUBJECT)) {
+		push_avas(L, nm, n);
+		views_put(L, VIEW_SUBJECT);
+	}
+	lua_createtable(L, (int)(n < LIST_PRESIZE_MAX ? n : LIST_PRESIZE_MAX), 0);
+	for (i = 1; i <= n; i++) {
+		views_proxy(L, -2, (lua_Integer)i);
+		lua_rawseti(L, -2, (lua_Integer)i);
+	}
 	return 1;
 }
 
@@ -287,22 +304,40 @@ static void push_gname(lua_State *L, const struct csrl_gname *g)
 		set_str(L, "value", buf);
 }
 
-/** csr:sans([type]): every GeneralName of every decoded SAN, optionally of one type. */
+/* Pushes the entry tables of every GeneralName of every decoded SAN, in order; n of them. */
+static void push_san_names(lua_State *L, const struct csrl_csr *csr, size_t n)
+{
+	size_t i, j;
+	lua_Integer k = 0;
+
+	lua_createtable(L, (int)(n < LIST_PRESIZE_MAX ? n : LIST_PRESIZE_MAX), 0);
+	for (i = 0; i < csr->nexts; i++)
+		if (csr->exts[i].kind == CSRL_EXT_SAN && csr->exts[i].decoded)
+			for (j = 0; j < csr->exts[i].nnames; j++)
+				push_gname(L, &csr->exts[i].names[j]), lua_rawseti(L, -2, ++k);
+}
+
+/** csr:sans([type]): every GeneralName of every decoded SAN, optionally of one type; the
+ * entries are built once per lint run and read through fresh proxies (views.c). */
 static int m_sans(lua_State *L)
 {
 	const struct csrl_csr *csr = check_csr(L);
 	const char *want = luaL_optstring(L, 2, NULL);
-	size_t i, j, n = 0;
+	size_t i, j, n = 0, all = 0;
 	unsigned t = 0;
-	lua_Integer k = 0;
+	lua_Integer k = 0, at = 0;
 
 	/* the type asked for as its number; none (9) matches no name, not even "unknown" ones */
 	while (want && t < 9 && strcmp(want, gn_names[t]) != 0)
 		t++;
 	for (i = 0; i < csr->nexts; i++)
 		if (csr->exts[i].kind == CSRL_EXT_SAN && csr->exts[i].decoded)
-			for (j = 0; j < csr->exts[i].nnames; j++)
+			for (j = 0; j < csr->exts[i].nnames; j++, all++)
 				n += !want || (t < 9 && (unsigned)csr->exts[i].names[j].type == t);
+	if (!views_get(L, VIEW_SANS)) {
+		push_san_names(L, csr, all);
+		views_put(L, VIEW_SANS);
+	}
 	lua_createtable(L, (int)(n < LIST_PRESIZE_MAX ? n : LIST_PRESIZE_MAX), 0);
 	for (i = 0; i < csr->nexts && n; i++) {
 		const struct csrl_ext *e = &csr->exts[i];
@@ -310,11 +345,10 @@ static int m_sans(lua_State *L)
 		if (e->kind != CSRL_EXT_SAN || !e->decoded)
 			continue;
 		for (j = 0; j < e->nnames; j++) {
-			const struct csrl_gname *g = &e->names[j];
-
-			if (want && !(t < 9 && (unsigned)g->type == t))
+			at++;
+			if (want && !(t < 9 && (unsigned)e->names[j].type == t))
 				continue;
-			push_gname(L, g);
+			views_proxy(L, -2, at);
 			lua_rawseti(L, -2, ++k);
 		}
 	}
@@ -400,8 +434,9 @@ static const char *const ku_names[] = { "digitalSignature", "nonRepudiation",
 	"keyEncipherment", "dataEncipherment", "keyAgreement", "keyCertSign", "cRLSign",
 	"encipherOnly", "decipherOnly" };
 
-/* Pushes the decoded value of a known extension, or nil. */
-static void push_ext_value(lua_State *L, const struct csrl_ext *e)
+/* Pushes the decoded value of a known extension, or nil. A SAN's names are proxies of the
+ * entries at at + 1 ... of the sans() view whose metatable list is at mts. */
+static void push_ext_value(lua_State *L, const struct csrl_ext *e, int mts, lua_Integer at)
 {
 	size_t i, n;
 	lua_Integer k = 0;
@@ -416,7 +451,7 @@ static void push_ext_value(lua_State *L, const struct csrl_ext *e)
 	switch (e->kind) {
 	case CSRL_EXT_SAN:
 		for (i = 0; i < e->nnames; i++)
-			push_gname(L, &e->names[i]), lua_rawseti(L, -2, ++k);
+			views_proxy(L, mts, at + (lua_Integer)i + 1), lua_rawseti(L, -2, ++k);
 		break;
 	case CSRL_EXT_KEY_USAGE:
 		for (i = 0; i < e->key_usage_nbits && i < 9; i++)
@@ -448,8 +483,18 @@ static void push_ext_value(lua_State *L, const struct csrl_ext *e)
 static int m_extensions(lua_State *L)
 {
 	const struct csrl_csr *csr = check_csr(L);
-	size_t i;
+	size_t i, names = 0;
+	lua_Integer at = 0;
+	int mts;
 
+	for (i = 0; i < csr->nexts; i++)
+		if (csr->exts[i].kind == CSRL_EXT_SAN && csr->exts[i].decoded)
+			names += csr->exts[i].nnames;
+	if (!views_get(L, VIEW_SANS)) {                 /* a SAN's value shares sans() entries */
+		push_san_names(L, csr, names);
+		views_put(L, VIEW_SANS);
+	}
+	mts = lua_gettop(L);
 	lua_createtable(L, (int)(csr->nexts < LIST_PRESIZE_MAX ? csr->nexts : LIST_PRESIZE_MAX), 0);
 	for (i = 0; i < csr->nexts; i++) {
 		const struct csrl_ext *e = &csr->exts[i];
@@ -461,9 +506,11 @@ static int m_extensions(lua_State *L)
 			lua_pushboolean(L, e->critical);
 			lua_setfield(L, -2, "critical");
 			set_bytes(L, "raw", e->value);
-			push_ext_value(L, e);
+			push_ext_value(L, e, mts, at);
 			lua_setfield(L, -2, "value");
 		}
+		if (e->kind == CSRL_EXT_SAN && e->decoded)
+			at += (lua_Integer)e->nnames;
 		set_node(L, "node", e->node);
 		lua_rawseti(L, -2, (lua_Integer)i + 1);
 	}

@@ -32,6 +32,8 @@ struct csrl_plugins {
 	unsigned long gen, run;          /* handle generation, lint run it belongs to */
 	struct csrl_lint_ctx *ctx;       /* the lint run of the current generation */
 	int csr_mt, node_mt;             /* registry refs of the handle metatables */
+	int views_ref;                   /* registry ref of the views table (views.c), or 0 */
+	unsigned long views_gen;         /* generation the views table belongs to */
 	struct lrule *rules[CSRL_PLUGIN_MAX_RULES];
 	const struct csrl_rule *sorted[CSRL_PLUGIN_MAX_RULES];
 	size_t nrules;
@@ -70,6 +72,20 @@ void bridge_push_csr(lua_State *L);
 const struct csrl_node *bridge_test_node(lua_State *L, int idx);
 /** The node of a node handle at idx (raises an error when stale or not a node). */
 const struct csrl_node *bridge_check_node(lua_State *L, int idx);
+
+/* views.c: entries of subject() and sans() built once per lint run, read through proxies */
+enum { VIEW_SUBJECT = 1, VIEW_SANS = 2 };
+/** Pushes the list of entry metatables of view slot for this generation and returns 1, or
+ * returns 0 and pushes nothing when that view is not built yet. */
+int views_get(lua_State *L, int slot);
+/** Turns the list of entry tables on top into the list of their metatables (in place, it
+ * stays on top) and keeps it as view slot of this generation. */
+void views_put(lua_State *L, int slot);
+/** Pushes a fresh proxy of entry i of the metatable list at mts. */
+void views_proxy(lua_State *L, int mts, lua_Integer i);
+/** Makes the proxy at idx a plain table holding its own copy of the entry; any other value
+ * is left alone. */
+void views_materialize(lua_State *L, int idx);
 
 /* host.c */
 /** Copies s into the host's string store; NULL on OOM. */

@@ -116,6 +116,7 @@ static int sb_resume(lua_State *L)
 /* A __gc metamethod runs with hooks off, where no budget reaches it: refused. */
 static int sb_setmetatable(lua_State *L)
 {
+	views_materialize(L, 1);
 	lua_pushliteral(L, "__gc");
 	if (lua_type(L, 2) == LUA_TTABLE && lua_rawget(L, 2) != LUA_TNIL)
 		return luaL_error(L, "__gc metamethods are not allowed in plugins");
@@ -124,6 +125,17 @@ static int sb_setmetatable(lua_State *L)
 	lua_insert(L, 1);
 	lua_call(L, 2, 1);
 	return 1;
+}
+
+/* next, rawget, rawset, rawlen and getmetatable see a view proxy as the plain table it
+ * stands for: it is made one first (views.c). */
+static int sb_raw(lua_State *L)
+{
+	views_materialize(L, 1);
+	lua_pushvalue(L, lua_upvalueindex(1));
+	lua_insert(L, 1);
+	lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+	return lua_gettop(L);
 }
 
 /* Backtracking grows like subject^quantifiers; refuse patterns whose worst case is large. */
@@ -184,6 +196,8 @@ static int open_safe(lua_State *L)
 		"rawequal", "rawget", "rawlen", "rawset", "select", "tonumber", "tostring",
 		"type", "getmetatable", "_VERSION", NULL };
 	static const char *const os_ok[] = { "time", "clock", "date", "difftime", NULL };
+	static const char *const raw[] = { "next", "rawget", "rawset", "rawlen", "getmetatable",
+		NULL };
 	static const struct { const char *name; lua_CFunction open; } libs[] = {
 		{ "string", luaopen_string }, { "table", luaopen_table }, { "math", luaopen_math },
 		{ "utf8", luaopen_utf8 }, { "coroutine", luaopen_coroutine }, { "os", luaopen_os },
@@ -199,6 +213,11 @@ static int open_safe(lua_State *L)
 	lua_getglobal(L, "setmetatable");
 	lua_pushcclosure(L, sb_setmetatable, 1);
 	lua_setfield(L, -2, "setmetatable");
+	for (i = 0; raw[i]; i++) {
+		lua_getfield(L, -1, raw[i]);
+		lua_pushcclosure(L, sb_raw, 1);
+		lua_setfield(L, -2, raw[i]);
+	}
 	for (i = 0; i < sizeof libs / sizeof libs[0]; i++) {
 		luaL_requiref(L, libs[i].name, libs[i].open, 0);
 		lua_setfield(L, -2, libs[i].name);

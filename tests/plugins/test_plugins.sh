@@ -99,6 +99,12 @@ check "policy-sandboxed" "[ $? -eq 2 ] && grep -q 'spin.lua:1: instruction budge
 "$bin" lint --policy $p/corp-devices.lua --disable policy "$good" >"$tmp/out" 2>&1
 check "disable-lua-prefix" "! grep -q 'policy\.' '$tmp/out'"
 
+# views: each rule's tables are its own (writes, raw access, pairs, setmetatable) while
+# every rule of a request reads the same entries; -j 1: one Lua state for both requests
+"$bin" lint -j 1 --no-default-plugins --plugin tests/plugins/views.lua --enable test \
+	--format ndjson "$two" "$two" >"$tmp/out" 2>&1
+check "views-own-tables" "[ \$(grep -o '\"message\": *\"ok 3\"' '$tmp/out' | wc -l) -eq 6 ] && ! grep -q '\"message\": *\"bad' '$tmp/out'"
+
 # the corpus with every bundled rule configured: no fatal finding
 "$bin" lint --no-batch --policy tests/plugins/bench-policy.lua --format ndjson "$CSRL_CORPUS" >"$tmp/out" 2>&1
 check "corpus-no-plugin-fatal" "! grep -q '\"rule\": \"policy[^\"]*\", \"severity\": \"fatal\"' '$tmp/out' && grep -q policy.san.domain-not-allowed '$tmp/out'"
