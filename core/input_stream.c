@@ -30,6 +30,18 @@ struct sbuf {
 	int eof, err;               /* err: errno of a failed read */
 };
 
+/* Starts a buffer on fd with room for one read, so that b is never NULL while reading (a
+ * failed allocation reads as a read error: ENOMEM). */
+static void sbuf_init(struct sbuf *s, int fd)
+{
+	memset(s, 0, sizeof *s);
+	s->fd = fd;
+	if ((s->b = malloc(CHUNK + 1)) != NULL)
+		s->cap = CHUNK + 1;
+	else
+		s->eof = 1, s->err = ENOMEM;
+}
+
 /* Reads once more (up to CHUNK bytes), growing the buffer to at most limit bytes of data.
  * Returns 0, or -1 at end of input, on a read error, or when the buffer is full. */
 static int fill(struct sbuf *s, size_t limit)
@@ -74,8 +86,12 @@ static size_t avail(const struct sbuf *s)
 /* Drops n unread bytes, counting their lines when lines is set. */
 static void drop(struct sbuf *s, size_t n, int lines)
 {
-	const uint8_t *p = s->b + s->start, *end = p + n, *nl;
+	const uint8_t *p, *end, *nl;
 
+	if (!n)
+		return;
+	p = s->b + s->start;
+	end = p + n;
 	while (lines && p < end && (nl = memchr(p, '\n', (size_t)(end - p)))) {
 		s->base_line++;
 		p = nl + 1;
@@ -387,8 +403,11 @@ static unsigned pem_stream(const char *path, struct sbuf *s, csrl_input_fn fn, v
 
 unsigned csrl_input_stream(const char *path, FILE *f, csrl_input_fn fn, void *ctx)
 {
-	struct sbuf s = { .fd = fileno(f) };
-	unsigned errors = pem_stream(path, &s, fn, ctx);
+	struct sbuf s;
+	unsigned errors;
+
+	sbuf_init(&s, fileno(f));
+	errors = pem_stream(path, &s, fn, ctx);
 
 	free(s.b);
 	return errors;
@@ -455,8 +474,10 @@ static int open_lines(const char *path, struct lines *l, csrl_input_fn fn, void 
 
 	memset(l, 0, sizeof *l);
 	l->s.fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
-	if (l->s.fd >= 0)
+	if (l->s.fd >= 0) {
+		sbuf_init(&l->s, l->s.fd);
 		return 0;
+	}
 	csrl_error_set(&e, CSRL_ERR_IO, 0, "cannot open: %s", strerror(errno));
 	emit(path, 1, 0, &e, 0, fn, ctx);
 	return -1;
@@ -503,6 +524,10 @@ unsigned csrl_input_lines(const char *path, csrl_input_path_fn pfn, csrl_input_f
 		else if (strcmp(line, "-") == 0)
 			errors += line_error(path, index, &l, CSRL_ERR_IO, "'-' in a list of paths "
 					     "names no file", fn, ctx);
+		else if (memchr(line, '\0', n))
+			/* no file name holds a NUL: the list is not a list of paths */
+			errors += line_error(path, index, &l, CSRL_ERR_CORRUPT, "the line holds a "
+					     "NUL byte, which no path can", fn, ctx);
 		else
 			pfn(ctx, line);
 	}

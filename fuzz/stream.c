@@ -56,7 +56,7 @@ static void on_path(void *ctx, const char *path)
 	s->paths++;
 }
 
-/* The NDJSON and path-list readers take a path: an anonymous in-memory file gives one. */
+/* The readers take a descriptor or a path: an anonymous in-memory file gives both. */
 static int memfile(const uint8_t *data, size_t size, char *path, size_t cap)
 {
 	int fd = memfd_create("fuzz-stream", MFD_CLOEXEC);
@@ -88,10 +88,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	switch (data[0] % 3) {
 	case 0:
-		if (!(f = fmemopen((void *)(data + 1), size - 1 ? size - 1 : 1, "rb")))
+		/* the stream reader reads the descriptor under the FILE (as for stdin) */
+		if ((fd = memfile(data + 1, size - 1, path, sizeof path)) < 0)
 			return 0;
-		if (size == 1)
-			fgetc(f);                       /* fmemopen wants a size: make it empty */
+		if (lseek(fd, 0, SEEK_SET) != 0 || !(f = fdopen(fd, "rb"))) {
+			close(fd);
+			return 0;
+		}
 		errors = csrl_input_stream("<fuzz>", f, on_item, &s);
 		fclose(f);
 		FUZZ_CHECK(errors == s.errors);
