@@ -91,15 +91,27 @@ static void push_node(lua_State *L, const struct csrl_node *n)
 	lua_setmetatable(L, -2);
 }
 
+/* One handle per lint run, shared by its rules: it holds nothing a script could change. */
 void bridge_push_csr(lua_State *L)
 {
 	struct csrl_plugins *h = host_of(L);
-	struct handle *u = lua_newuserdatauv(L, sizeof *u, 0);
+	struct handle *u;
 
+	if (h->csr_ref && h->csr_gen == h->gen) {
+		lua_rawgeti(L, LUA_REGISTRYINDEX, h->csr_ref);
+		return;
+	}
+	u = lua_newuserdatauv(L, sizeof *u, 0);
 	u->gen = h->gen;
 	u->node = NULL;
 	lua_rawgeti(L, LUA_REGISTRYINDEX, h->csr_mt);
 	lua_setmetatable(L, -2);
+	lua_pushvalue(L, -1);
+	if (h->csr_ref)
+		lua_rawseti(L, LUA_REGISTRYINDEX, h->csr_ref);
+	else
+		h->csr_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+	h->csr_gen = h->gen;
 }
 
 static void set_str(lua_State *L, const char *k, const char *v)

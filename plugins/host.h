@@ -34,6 +34,9 @@ struct csrl_plugins {
 	int csr_mt, node_mt;             /* registry refs of the handle metatables */
 	int views_ref;                   /* registry ref of the views table (views.c), or 0 */
 	unsigned long views_gen;         /* generation the views table belongs to */
+	int csr_ref;                     /* registry ref of the CSR handle, or 0 */
+	unsigned long csr_gen;           /* generation of that handle */
+	int thread_ref;                  /* registry ref of the reusable coroutine, or 0 */
 	struct lrule *rules[CSRL_PLUGIN_MAX_RULES];
 	const struct csrl_rule *sorted[CSRL_PLUGIN_MAX_RULES];
 	size_t nrules;

@@ -349,25 +349,28 @@ static void explain(struct csrl_plugins *h, lua_State *co, int status, char *why
 
 /* Pushes the coroutine of the next call: the one of the last call when that ended cleanly
  * (a finished coroutine starts afresh), which saves a thread per rule and request. */
-static lua_State *get_thread(lua_State *L)
+static lua_State *get_thread(struct csrl_plugins *h, lua_State *L)
 {
 	lua_State *co;
 
-	if (lua_getfield(L, LUA_REGISTRYINDEX, "csrl.thread") == LUA_TTHREAD) {
+	if (h->thread_ref) {
+		lua_rawgeti(L, LUA_REGISTRYINDEX, h->thread_ref);
 		co = lua_tothread(L, -1);
 		if (lua_status(co) == LUA_OK && lua_gettop(co) == 0)
 			return co;
+		lua_pop(L, 1);
+		luaL_unref(L, LUA_REGISTRYINDEX, h->thread_ref);
+		h->thread_ref = 0;
 	}
-	lua_pop(L, 1);
 	co = lua_newthread(L);
 	lua_pushvalue(L, -1);
-	lua_setfield(L, LUA_REGISTRYINDEX, "csrl.thread");
+	h->thread_ref = luaL_ref(L, LUA_REGISTRYINDEX);
 	return co;
 }
 
 int sandbox_call(struct csrl_plugins *h, int nargs, int nres, char *why, size_t size)
 {
-	lua_State *L = h->L, *co = get_thread(L);
+	lua_State *L = h->L, *co = get_thread(h, L);
 	int status, got = 0, i;
 
 	lua_insert(L, -(nargs + 2));                  /* the thread below the function */
@@ -388,8 +391,8 @@ int sandbox_call(struct csrl_plugins *h, int nargs, int nres, char *why, size_t 
 		return 0;
 	}
 	explain(h, co, status, why, size);
-	lua_pushnil(L);                               /* never reuse a stopped coroutine */
-	lua_setfield(L, LUA_REGISTRYINDEX, "csrl.thread");
+	luaL_unref(L, LUA_REGISTRYINDEX, h->thread_ref);  /* never reuse a stopped coroutine */
+	h->thread_ref = 0;
 	lua_pop(L, 1);
 	if (h->killed == KILL_MEMORY || status == LUA_ERRMEM)
 		lua_gc(L, LUA_GCCOLLECT);
