@@ -57,10 +57,13 @@ SYMMAP   := $(BUILDDIR)/csrlint.map
 # A sanitized library needs the sanitizer runtimes in every program that links it.
 PC_LIBS_EXTRA = $(if $(SANITIZE),-fsanitize=$(SANITIZE))
 
+# Every object depends on every header: coarse, but an edited header never leaves a stale object.
+HDRS := $(wildcard core/*.h core/*.def parsers/*.h rules/*.h rules/*/*.h plugins/*.h)
+
 .PHONY: all deps demo check test install uninstall clean asn1 registry bench
 all: $(BIN) $(LIB) $(SHLIB)
 
-$(BUILDDIR)/%.o: %.c $(wildcard core/*.h core/*.def parsers/*.h)
+$(BUILDDIR)/%.o: %.c $(HDRS)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
@@ -72,7 +75,7 @@ $(LIB): $(LIB_OBJS)
 $(BIN): $(BUILDDIR)/core/main.o $(LIB)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
-$(BUILDDIR)/pic/%.o: %.c $(wildcard core/*.h core/*.def parsers/*.h)
+$(BUILDDIR)/pic/%.o: %.c $(HDRS)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -fPIC -c -o $@ $<
 

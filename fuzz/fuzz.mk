@@ -20,7 +20,7 @@ FUZZ_CFLAGS     = -std=gnu11 -pthread $(WARN) -Icore -Irules -Iplugins -Ifuzz $(
 # The library compiled again with coverage and sanitizers, in objects of its own.
 FUZZ_LIB_OBJS   = $(LIB_SRCS:%.c=$(FUZZ_DIR)/obj/%.o)
 FUZZ_LIB        = $(FUZZ_DIR)/libcsrlint-fuzz.a
-FUZZ_HDRS       = fuzz/fuzz.h $(wildcard core/*.h core/*.def parsers/*.h)
+FUZZ_HDRS       = fuzz/fuzz.h $(HDRS)
 SECONDS        ?= 60
 FUZZ_RUN_FLAGS ?= -max_len=65536 -rss_limit_mb=2048 -timeout=10 -print_final_stats=1
 CSRL_CORPUS    ?= ../shared/corpus
