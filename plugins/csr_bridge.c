@@ -2,9 +2,7 @@
  * named metatables. A handle holds the generation of the lint run it was made in; the model
  * it points into is freed after that run, so a handle kept longer raises an error. */
 #include <arpa/inet.h>
-#include <stdlib.h>
 #include <string.h>
-#include <gmp.h>
 
 #include "host.h"
 
@@ -134,68 +132,11 @@ static void set_int(lua_State *L, const char *k, lua_Integer v)
 	lua_setfield(L, -2, k);
 }
 
-/* Writes the decimal digits of v at the end of buf (which ends at end); returns the start. */
-static char *put_dec(char *end, uint64_t v)
-{
-	do {
-		*--end = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	return end;
-}
-
-/* Longest OID printed without csrl_oid_to_dotted: at most 4 characters per byte, so its text
- * always fits the 256 bytes (no truncation to tell apart). */
-#define OID_FAST_MAX 48
-
-/* The dotted text of an OID, as csrl_oid_to_dotted writes it into buf (size >= 256). The usual
- * OID (arcs below 2^56, minimal, complete, short) is printed here without snprintf; any other
- * goes to csrl_oid_to_dotted, so the text is the same either way. */
-static const char *oid_text(struct csrl_bytes oid, char *buf, size_t size)
-{
-	char tmp[24], *d;
-	size_t i = 0, start, n = 0, k;
-
-	if (!oid.p || !oid.len || oid.len > OID_FAST_MAX)
-		goto slow;
-	while (i < oid.len) {
-		uint64_t v = 0;
-
-		if (oid.p[i] == 0x80)
-			goto slow;                   /* non-minimal: the slow path strips it */
-		for (start = i; i < oid.len && (oid.p[i] & 0x80); i++)
-			v = (v << 7) | (oid.p[i] & 0x7fu);
-		if (i == oid.len || i - start >= 8)
-			goto slow;                   /* truncated, or an arc of 2^56 or more */
-		v = (v << 7) | oid.p[i++];
-		if (start)
-			buf[n++] = '.';
-		if (start == 0 && v < 80) {
-			buf[n++] = (char)('0' + v / 40);
-			buf[n++] = '.';
-			v %= 40;
-		} else if (start == 0) {
-			buf[n++] = '2';
-			buf[n++] = '.';
-			v -= 80;
-		}
-		d = put_dec(tmp + sizeof tmp, v);
-		k = (size_t)(tmp + sizeof tmp - d);
-		memcpy(buf + n, d, k);
-		n += k;
-	}
-	buf[n] = '\0';
-	return buf;
-slow:
-	csrl_oid_to_dotted(oid.p, oid.len, buf, size);
-	return buf;
-}
-
 static void set_oid(lua_State *L, const char *k, struct csrl_bytes oid)
 {
 	char buf[256];
 
-	set_str(L, k, oid_text(oid, buf, sizeof buf));
+	set_str(L, k, text_oid(oid, buf, sizeof buf));
 }
 
 static void set_node(lua_State *L, const char *k, const struct csrl_node *n)
@@ -301,7 +242,7 @@ static void push_gname(lua_State *L, const struct csrl_gname *g)
 			inet_ntop(g->value.len == 4 ? AF_INET : AF_INET6, g->value.p, buf, sizeof buf);
 		break;
 	case CSRL_GN_RID:
-		set_str(L, "value", oid_text(g->value, buf, sizeof buf));
+		set_str(L, "value", text_oid(g->value, buf, sizeof buf));
 		return;
 	case CSRL_GN_DIRNAME:
 		csrl_name_to_string(&g->dirname, buf, sizeof buf);
@@ -369,31 +310,8 @@ static int m_sans(lua_State *L)
 
 static void set_decimal(lua_State *L, const char *k, struct csrl_bytes b)
 {
-	char tmp[24];
-	uint64_t v = 0;
-	size_t i;
-	mpz_t z;
-	char *s;
-
-	if (b.len <= 8) {                       /* every usual exponent: no GMP, no malloc */
-		for (i = 0; b.p && i < b.len; i++)
-			v = (v << 8) | b.p[i];
-		tmp[sizeof tmp - 1] = '\0';
-		set_str(L, k, put_dec(tmp + sizeof tmp - 1, v));
-		return;
-	}
-	mpz_init(z);
-	if (b.p && b.len)
-		mpz_import(z, b.len, 1, 1, 1, 0, b.p);
-	s = malloc(mpz_sizeinbase(z, 10) + 2);
-	if (s) {
-		mpz_get_str(s, 10, z);
-		set_str(L, k, s);
-	}
-	free(s);
-	mpz_clear(z);
-	if (!s)
-		luaL_error(L, "out of memory");
+	text_push_decimal(L, b);
+	lua_setfield(L, -2, k);
 }
 
 /** csr:key(): {type, bits, curve, exponent (decimal string), spki_sha256 (hex), oid, node}. */
@@ -429,7 +347,7 @@ static int m_signature(lua_State *L)
 	const struct csrl_verify_result *v = host_of(L)->ctx->verify;
 	char oid[256];
 
-	oid_text(csr->sigalg.oid, oid, sizeof oid);
+	text_oid(csr->sigalg.oid, oid, sizeof oid);
 	lua_createtable(L, 0, 7);
 	set_str(L, "algorithm", csr->sigalg.name ? csr->sigalg.name : oid);
 	set_str(L, "oid", oid);
@@ -474,7 +392,7 @@ static void push_ext_value(lua_State *L, const struct csrl_ext *e, int mts, lua_
 		for (i = 0; i < e->neku; i++) {
 			char buf[256];
 
-			lua_pushstring(L, oid_text(e->eku[i], buf, sizeof buf)), lua_rawseti(L, -2, ++k);
+			lua_pushstring(L, text_oid(e->eku[i], buf, sizeof buf)), lua_rawseti(L, -2, ++k);
 		}
 		break;
 	case CSRL_EXT_BASIC_CONSTRAINTS:

@@ -76,6 +76,13 @@ const struct csrl_node *bridge_test_node(lua_State *L, int idx);
 /** The node of a node handle at idx (raises an error when stale or not a node). */
 const struct csrl_node *bridge_check_node(lua_State *L, int idx);
 
+/* text.c */
+/** The dotted text of an OID, exactly as csrl_oid_to_dotted writes it into buf (size >= 256,
+ * longer OIDs truncate there as there); returns buf. */
+const char *text_oid(struct csrl_bytes oid, char *buf, size_t size);
+/** Pushes the unsigned big-endian integer b in decimal ("0" when empty). */
+void text_push_decimal(lua_State *L, struct csrl_bytes b);
+
 /* views.c: entries of subject() and sans() built once per lint run, read through proxies */
 enum { VIEW_SUBJECT = 1, VIEW_SANS = 2 };
 /** Pushes the list of entry metatables of view slot for this generation and returns 1, or
