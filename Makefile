@@ -54,8 +54,10 @@ SONAME   := libcsrlint.so.$(VER_MAJOR)
 SHLIB    := $(BUILDDIR)/libcsrlint.so.$(VERSION)
 PIC_OBJS := $(LIB_SRCS:%.c=$(BUILDDIR)/pic/%.o)
 SYMMAP   := $(BUILDDIR)/csrlint.map
-# A sanitized library needs the sanitizer runtimes in every program that links it.
-PC_LIBS_EXTRA = $(if $(SANITIZE),-fsanitize=$(SANITIZE))
+# A sanitized (or coverage) library needs the sanitizer (or gcov) runtime in every program
+# that links it.
+PC_LIBS_EXTRA = $(if $(SANITIZE),-fsanitize=$(SANITIZE)) \
+	$(if $(findstring --coverage,$(CFLAGS) $(LDFLAGS)),--coverage)
 
 # Every object depends on every header: coarse, but an edited header never leaves a stale object.
 HDRS := $(wildcard core/*.h core/*.def parsers/*.h rules/*.h rules/*/*.h plugins/*.h)

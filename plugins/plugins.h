@@ -73,7 +73,9 @@ int csrl_plugins_fix(struct csrl_plugins *p, struct csrl_gen_req *req,
 		     const struct csrl_findings *f, size_t *ran, struct csrl_error *err);
 
 /** Folder of the bundled rules: $CSRL_PLUGIN_DIR, else the installed share folder next to
- * the executable (../share/csrlint/plugins), else the build tree's, else CSRL_PLUGIN_DIR. */
+ * the executable (../share/csrlint/plugins), else the build tree's (plugins/rules one to
+ * three folders above the executable), else CSRL_PLUGIN_DIR. The string is the calling
+ * thread's, valid until its next call. */
 const char *csrl_plugins_default_dir(void);
 
 #endif

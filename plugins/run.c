@@ -189,11 +189,13 @@ static int dir_exists(const char *d)
 
 const char *csrl_plugins_default_dir(void)
 {
-	static char buf[PATH_MAX + 64];
+	/* per thread: library contexts in several threads may ask at once */
+	static _Thread_local char buf[PATH_MAX + 64];
 	const char *env = getenv("CSRL_PLUGIN_DIR");
 	char exe[PATH_MAX];
 	ssize_t n;
 	char *slash;
+	int up;
 
 	if (env && *env)
 		return env;
@@ -206,10 +208,14 @@ const char *csrl_plugins_default_dir(void)
 		snprintf(buf, sizeof buf, "%s/../share/csrlint/plugins", exe);
 		if (dir_exists(buf))
 			return buf;
-		/* build tree: build/csrlint -> plugins/rules */
-		snprintf(buf, sizeof buf, "%s/../plugins/rules", exe);
-		if (dir_exists(buf))
-			return buf;
+		/* build tree: build/csrlint, or build/asan/csrlint etc. (BUILDDIR=build/NAME)
+		 * -> plugins/rules at the top */
+		for (up = 1; up <= 3; up++) {
+			snprintf(buf, sizeof buf, "%s/%s/plugins/rules", exe,
+				 up == 1 ? ".." : up == 2 ? "../.." : "../../..");
+			if (dir_exists(buf))
+				return buf;
+		}
 	}
 	return CSRL_PLUGIN_DIR;
 }
