@@ -4,6 +4,7 @@
 #include <string.h>
 #include <jansson.h>
 
+#include "ndjson.h"
 #include "report.h"
 
 struct csrl_reporter {
@@ -18,6 +19,7 @@ struct csrl_reporter {
 	struct rule_count *rules;   /* --summary: a hash table of rule_count by rule and severity */
 	size_t nrules, rules_cap;   /* rules_cap: 0 when the summary is off */
 	size_t serial;              /* calls of csrl_reporter_add so far */
+	struct csrl_ndjson nd;      /* NDJSON: the line of one input */
 };
 
 /* One row of the --summary table. */
@@ -68,6 +70,7 @@ void csrl_reporter_free(struct csrl_reporter *r)
 	if (!r)
 		return;
 	json_decref(r->results);
+	csrl_ndjson_free(&r->nd);
 	for (i = 0; i < r->rules_cap; i++)
 		free(r->rules[i].rule);
 	free(r->rules);
@@ -312,7 +315,6 @@ void csrl_reporter_add(struct csrl_reporter *r, const struct csrl_input_item *it
 {
 	struct csrl_tally t;
 	size_t i;
-	json_t *o;
 
 	memset(&t, 0, sizeof t);
 	for (i = 0; i < f->n; i++)
@@ -330,10 +332,8 @@ void csrl_reporter_add(struct csrl_reporter *r, const struct csrl_input_item *it
 		text_input(r, it, f, &t);
 		break;
 	case CSRL_FMT_NDJSON:
-		o = input_json(r, it, f, &t);
-		json_dumpf(o, r->out, JSON_COMPACT | JSON_PRESERVE_ORDER);
-		fputc('\n', r->out);
-		json_decref(o);
+		csrl_ndjson_input(&r->nd, it, r->cross, f, r->min_sev, t.by_sev);
+		csrl_ndjson_flush(&r->nd, r->out);
 		break;
 	case CSRL_FMT_JSON:
 		json_array_append_new(r->results, input_json(r, it, f, &t));

@@ -1,0 +1,196 @@
+/* ndjson.c - the per-input NDJSON line, written without a jansson tree (see ndjson.h). */
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+#include <jansson.h>
+
+#include "ndjson.h"
+
+static void put(struct csrl_ndjson *w, const char *s, size_t n)
+{
+	char *b;
+	size_t cap;
+
+	if (w->oom)
+		return;
+	if (w->cap - w->n < n) {
+		cap = w->cap ? w->cap : 4096;
+		while (cap - w->n < n)
+			cap *= 2;
+		if (!(b = realloc(w->b, cap))) {
+			w->oom = 1;
+			return;
+		}
+		w->b = b;
+		w->cap = cap;
+	}
+	memcpy(w->b + w->n, s, n);
+	w->n += n;
+}
+
+#define PUT(w, lit) put((w), (lit), sizeof(lit) - 1)
+
+/* Length of the well-formed UTF-8 sequence at s (at most n bytes), or 0. */
+static size_t utf8_len(const unsigned char *s, size_t n)
+{
+	size_t len, i;
+	uint32_t c;
+
+	if (s[0] < 0x80)
+		return 1;
+	len = s[0] >= 0xf0 && s[0] <= 0xf4 ? 4 : s[0] >= 0xe0 ? 3 : s[0] >= 0xc2 ? 2 : 0;
+	if (!len || len > n || (len == 3 && s[0] > 0xef))
+		return 0;
+	c = s[0] & (0x7f >> len);
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		c = c << 6 | (s[i] & 0x3f);
+	}
+	/* overlong, surrogate or beyond U+10FFFF */
+	if ((len == 3 && c < 0x800) || (len == 4 && (c < 0x10000 || c > 0x10ffff)) ||
+	    (c >= 0xd800 && c <= 0xdfff))
+		return 0;
+	return len;
+}
+
+/* A JSON string as jansson's dump writes it: \" \\ \b \f \n \r \t, other controls as \u00XX
+ * (upper-case hex), everything else as it is. */
+static void put_str(struct csrl_ndjson *w, const char *str)
+{
+	const unsigned char *s = (const unsigned char *)str, *run = s;
+	size_t left = strlen(str), k;
+	char esc[8];
+
+	PUT(w, "\"");
+	while (left) {
+		unsigned char c = *s;
+
+		if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
+			s++, left--;
+			continue;
+		}
+		if (c >= 0x80 && (k = utf8_len(s, left)) != 0) {
+			s += k, left -= k;
+			continue;
+		}
+		put(w, (const char *)run, (size_t)(s - run));
+		switch (c) {
+		case '"': PUT(w, "\\\""); break;
+		case '\\': PUT(w, "\\\\"); break;
+		case '\b': PUT(w, "\\b"); break;
+		case '\f': PUT(w, "\\f"); break;
+		case '\n': PUT(w, "\\n"); break;
+		case '\r': PUT(w, "\\r"); break;
+		case '\t': PUT(w, "\\t"); break;
+		default:
+			if (c < 0x20) {
+				snprintf(esc, sizeof esc, "\\u%04X", c);
+				put(w, esc, 6);
+			} else {
+				PUT(w, "\xef\xbf\xbd");    /* a byte that is not UTF-8: U+FFFD */
+			}
+		}
+		run = ++s;
+		left--;
+	}
+	put(w, (const char *)run, (size_t)(s - run));
+	PUT(w, "\"");
+}
+
+static void put_key_str(struct csrl_ndjson *w, const char *key, const char *v)
+{
+	put_str(w, key);
+	PUT(w, ":");
+	put_str(w, v);
+}
+
+static void put_key_int(struct csrl_ndjson *w, const char *key, long long v)
+{
+	char num[32];
+
+	put_str(w, key);
+	put(w, num, (size_t)snprintf(num, sizeof num, ":%lld", v));
+}
+
+/* The NDJSON "id" as it was given: a number is printed as jansson prints it. */
+static void put_id(struct csrl_ndjson *w, const struct csrl_input_item *it)
+{
+	json_t *v = it->id_is_number ? json_loads(it->id, JSON_DECODE_ANY, NULL) : NULL;
+	char *d = v ? json_dumps(v, JSON_ENCODE_ANY | JSON_COMPACT) : NULL;
+
+	PUT(w, ",\"id\":");
+	if (d)
+		put(w, d, strlen(d));
+	else
+		put_str(w, it->id);
+	free(d);
+	json_decref(v);
+}
+
+void csrl_ndjson_input(struct csrl_ndjson *w, const struct csrl_input_item *it, int cross,
+		       const struct csrl_findings *f, int min_sev, const size_t *by_sev)
+{
+	const struct csrl_finding *x;
+	size_t i, shown = 0;
+	int s;
+
+	PUT(w, "{");
+	put_key_str(w, "file", csrl_input_name(it->path));
+	PUT(w, ",");
+	put_key_int(w, "index", (int)it->index);
+	if (it->line > 0) {
+		PUT(w, ",");
+		put_key_int(w, "line", it->line);
+	}
+	if (it->id)
+		put_id(w, it);
+	if (cross)
+		PUT(w, ",\"cross_input\":true,\"findings\":[");
+	else
+		PUT(w, ",\"cross_input\":false,\"findings\":[");
+	for (i = 0; i < f->n; i++) {
+		x = &f->v[i];
+		if ((int)x->severity < min_sev)
+			continue;
+		if (shown++)
+			PUT(w, ",");
+		PUT(w, "{");
+		put_key_str(w, "rule", x->rule_id);
+		PUT(w, ",");
+		put_key_str(w, "severity", csrl_severity_name(x->severity));
+		PUT(w, ",");
+		put_key_str(w, "message", x->message);
+		PUT(w, ",");
+		put_key_str(w, "path", x->path);
+		PUT(w, ",");
+		put_key_int(w, "offset", (long long)x->offset);
+		PUT(w, ",");
+		put_key_int(w, "length", (long long)x->length);
+		PUT(w, "}");
+	}
+	PUT(w, "],\"counts\":{");
+	for (s = 0; s <= CSRL_SEV_FATAL; s++) {
+		if (s)
+			PUT(w, ",");
+		put_key_int(w, csrl_severity_name((enum csrl_severity)s), (long long)by_sev[s]);
+	}
+	PUT(w, "}}\n");
+}
+
+int csrl_ndjson_flush(struct csrl_ndjson *w, FILE *out)
+{
+	int rc = w->oom ? -1 : 0;
+
+	if (w->n && fwrite(w->b, 1, w->n, out) != w->n)
+		rc = -1;
+	w->n = 0;
+	w->oom = 0;
+	return rc;
+}
+
+void csrl_ndjson_free(struct csrl_ndjson *w)
+{
+	free(w->b);
+	memset(w, 0, sizeof *w);
+}
