@@ -75,8 +75,10 @@ static void set_int(mpz_t x, const struct csrl_node *n)
 }
 
 /* Whether the CRT numbers can be signed with: Nettle's rsa_sec_compute_root asserts (aborts
- * the process) unless a < p, b < q and c < p, and its mpn_sec_powm needs p and q odd; n = p q
- * makes the public and private halves one key (and bounds the sizes of p and q). */
+ * the process) unless a < p, b < q and c < p, and its mpn_sec_powm needs p and q odd; a zero
+ * a, b or c reaches GMP's mpn functions as an operand of no limbs, which they do not allow
+ * (a crash found by fuzzing: qInv 0). n = p q makes the public and private halves one key
+ * (and bounds the sizes of p and q). */
 static int rsa_consistent(const struct csrl_privkey *k)
 {
 	const struct rsa_private_key *r = &k->rsa;
@@ -84,7 +86,7 @@ static int rsa_consistent(const struct csrl_privkey *k)
 	int ok;
 
 	if (mpz_sgn(r->p) <= 0 || mpz_sgn(r->q) <= 0 || mpz_even_p(r->p) || mpz_even_p(r->q) ||
-	    mpz_sgn(r->a) < 0 || mpz_sgn(r->b) < 0 || mpz_sgn(r->c) < 0 ||
+	    mpz_sgn(r->a) <= 0 || mpz_sgn(r->b) <= 0 || mpz_sgn(r->c) <= 0 ||
 	    mpz_cmp(r->a, r->p) >= 0 || mpz_cmp(r->b, r->q) >= 0 || mpz_cmp(r->c, r->p) >= 0)
 		return 0;
 	mpz_init(pq);
