@@ -9,7 +9,7 @@
 # The replay programs (FUZZ_REPLAY_BINS) use the normal compiler and flags and link $(LIB),
 # so that `make check` and the sanitizer CI build replay every seed and regression.
 
-FUZZ_HARNESSES := pem der csr verify lint inspect keyfile privkey fix moduli stream
+FUZZ_HARNESSES := pem der csr verify lint inspect keyfile privkey fix moduli stream lua schema
 FUZZ_DIR       := $(BUILDDIR)/fuzz
 FUZZ_BINS       = $(FUZZ_HARNESSES:%=$(FUZZ_DIR)/%)
 FUZZ_REPLAY_BINS = $(FUZZ_HARNESSES:%=$(FUZZ_DIR)/replay-%)

@@ -28,7 +28,7 @@ import tempfile
 
 MAX_LEN = 65536
 PEM_HARNESSES = ("pem", "inspect")
-DER_HARNESSES = ("der", "csr", "verify", "lint", "fix")
+DER_HARNESSES = ("der", "csr", "verify", "lint", "fix", "lua", "schema")
 # Key files (a PEM block labelled ... KEY, or *.key / *key*.der) as they are, and the DER of
 # each key block, for the key readers.
 KEY_HARNESSES = ("keyfile", "privkey")
@@ -143,7 +143,9 @@ def stream_seeds(seeds):
                 with open(os.path.join(d, "%d.der" % i), "wb") as f:
                     f.write(der)
             mod = os.path.join(tmp, "g%d.mod" % n)
-            subprocess.run([csrlint, "lint", "-q", "--no-batch", "--export-moduli", mod, d],
+            # relative names, so that the seeds do not depend on the temporary folder
+            subprocess.run([os.path.abspath(csrlint), "lint", "-q", "--no-batch",
+                            "--export-moduli", mod, "g%d" % n], cwd=tmp,
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             if os.path.exists(mod):
                 with open(mod, "rb") as f:
