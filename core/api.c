@@ -320,22 +320,6 @@ int csrl_ctx_set_fix_flags(struct csrl_ctx *ctx, unsigned flags, struct csrl_err
 	return CSRL_ERR_OK;
 }
 
-/* Whether a selector names at least one built-in or loaded rule: a typo is an error. */
-static int known_selector(const char *sel, const struct csrl_lint_opts *opts)
-{
-	const char *one[] = { sel, NULL };
-	struct csrl_lint_opts o = { .enable = one };
-	size_t i;
-
-	for (i = 0; i < csrl_rules_count; i++)
-		if (csrl_rule_selected(csrl_rules[i], &o))
-			return 1;
-	for (i = 0; i < opts->nextra; i++)
-		if (csrl_rule_selected(opts->extra_rules[i], &o))
-			return 1;
-	return 0;
-}
-
 /* mine + theirs as one NULL-terminated array of borrowed strings, each checked. */
 static int merge(const struct csrl_api_strlist *mine, const char *const *theirs, const char ***out,
 		 const struct csrl_lint_opts *opts, struct csrl_error *err)
@@ -354,7 +338,7 @@ static int merge(const struct csrl_api_strlist *mine, const char *const *theirs,
 		v[k++] = *t;
 	*out = v;
 	for (i = 0; i < k; i++)
-		if (!known_selector(v[i], opts))
+		if (!csrl_selector_known(v[i], opts))
 			return csrl_error_set(err, CSRL_ERR_USAGE, 0, "no rule matches "
 					      "'%.64s' (see `csrlint rules`)", v[i]);
 	return CSRL_ERR_OK;

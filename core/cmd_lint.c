@@ -87,23 +87,6 @@ static int add_sel(const char **list, int *n, const char *arg, const char *opt)
 	return 0;
 }
 
-/* Whether a selector names at least one rule (built-in or loaded), so that a typo is an
- * error, not silence. */
-static int known_selector(const char *sel, const struct csrl_lint_opts *opts)
-{
-	const char *one[] = { sel, NULL };
-	struct csrl_lint_opts o = { .enable = one };
-	size_t i;
-
-	for (i = 0; i < csrl_rules_count; i++)
-		if (csrl_rule_selected(csrl_rules[i], &o))
-			return 1;
-	for (i = 0; i < opts->nextra; i++)
-		if (csrl_rule_selected(opts->extra_rules[i], &o))
-			return 1;
-	return 0;
-}
-
 /* Appends a policy's selectors to a --enable/--disable list. */
 static int merge_sel(const char **list, int *n, const char *const *add)
 {
@@ -143,10 +126,10 @@ static int setup_plugins(struct csrl_lint_run *r, const struct csrl_plugin_confi
 		return -1;
 	}
 	for (sel = enable; *sel; sel++)
-		if (!known_selector(*sel, &r->opts))
+		if (!csrl_selector_known(*sel, &r->opts))
 			goto unknown;
 	for (sel = disable; *sel; sel++)
-		if (!known_selector(*sel, &r->opts))
+		if (!csrl_selector_known(*sel, &r->opts))
 			goto unknown;
 	return 0;
 unknown:

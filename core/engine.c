@@ -227,6 +227,21 @@ int csrl_rule_selected(const struct csrl_rule *rule, const struct csrl_lint_opts
 	return (rule->profiles & opts->profile) || listed(rule->id, opts->enable);
 }
 
+int csrl_selector_known(const char *sel, const struct csrl_lint_opts *opts)
+{
+	const char *one[] = { sel, NULL };
+	struct csrl_lint_opts o = { .enable = one };
+	size_t i;
+
+	for (i = 0; i < csrl_rules_count; i++)
+		if (csrl_rule_selected(csrl_rules[i], &o))
+			return 1;
+	for (i = 0; i < opts->nextra; i++)
+		if (csrl_rule_selected(opts->extra_rules[i], &o))
+			return 1;
+	return 0;
+}
+
 /* Which built-in rules a run selects, remembered per thread: matching the --enable and
  * --disable lists against every id costs more than most rules do, and a batch lints
  * thousands of requests under one opts. The key is the selection's contents (profile and

@@ -71,6 +71,16 @@ void *csrl_gen_push(struct csrl_gen_req *req, void **v, size_t *n, size_t sz)
 	return nv;
 }
 
+struct csrl_gen_ext *csrl_gen_find_san(struct csrl_gen_req *req)
+{
+	size_t i;
+
+	for (i = 0; i < req->nexts; i++)
+		if (req->exts[i].is_san)
+			return &req->exts[i];
+	return NULL;
+}
+
 static const uint8_t *dup_bytes(struct csrl_gen_req *req, const uint8_t *p, size_t len)
 {
 	uint8_t *q = csrl_arena_alloc(req->arena, len ? len : 1);

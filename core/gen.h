@@ -104,6 +104,8 @@ void csrl_gen_logf(struct csrl_gen_req *req, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /** Grows *v (an arena array of *n items of size sz) by one zeroed item; NULL on OOM. */
 void *csrl_gen_push(struct csrl_gen_req *req, void **v, size_t *n, size_t sz);
+/** The request's subjectAltName extension (borrowed), or NULL when it has none. */
+struct csrl_gen_ext *csrl_gen_find_san(struct csrl_gen_req *req);
 
 /** Sets the public key from a private key (the SPKI of `new`). */
 int csrl_gen_set_key(struct csrl_gen_req *req, const struct csrl_privkey *key,

@@ -74,28 +74,14 @@ static const char *resolve(const char *s, const char *what, struct csrl_error *e
 	return NULL;
 }
 
-/* Length of the UTF-8 sequence at s (at most n bytes), 0 when invalid or a control code. */
+/* Length of the UTF-8 sequence at s (at most n bytes), 0 when invalid or a control code
+ * (C0, DEL or C1). */
 static size_t utf8_char(const unsigned char *s, size_t n)
 {
-	size_t len, i;
-	unsigned long c;
+	uint32_t c;
+	size_t len = csrl_utf8_decode(s, n, &c);
 
-	if (s[0] < 0x80)
-		return s[0] >= 0x20 && s[0] != 0x7f;
-	len = s[0] >= 0xf0 ? 4 : s[0] >= 0xe0 ? 3 : s[0] >= 0xc2 ? 2 : 0;
-	if (!len || len > n || s[0] > 0xf4)
-		return 0;
-	c = s[0] & (0x7f >> len);
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		c = c << 6 | (s[i] & 0x3f);
-	}
-	/* overlong forms, surrogates, past U+10FFFF, and C1 controls */
-	if ((len == 3 && c < 0x800) || (len == 4 && c < 0x10000) || c > 0x10ffff ||
-	    (c >= 0xd800 && c <= 0xdfff) || (c >= 0x80 && c < 0xa0))
-		return 0;
-	return len;
+	return len && c >= 0x20 && !(c >= 0x7f && c < 0xa0) ? len : 0;
 }
 
 static int printable_set(const char *s, size_t len)
@@ -232,16 +218,6 @@ static const char *san_label(const char *type)
 	       strcmp(type, "ip") == 0 ? "IP" : type;
 }
 
-static struct csrl_gen_ext *find_san(struct csrl_gen_req *req)
-{
-	size_t i;
-
-	for (i = 0; i < req->nexts; i++)
-		if (req->exts[i].is_san)
-			return &req->exts[i];
-	return NULL;
-}
-
 /* A subjectAltName that did not decode is kept as bytes: editing its names is refused
  * rather than adding a second SAN beside it. */
 static int san_editable(const struct csrl_gen_req *req, struct csrl_error *err)
@@ -258,7 +234,7 @@ static int san_editable(const struct csrl_gen_req *req, struct csrl_error *err)
 int csrl_gen_add_name(struct csrl_gen_req *req, const char *type, const char *value,
 		      size_t len, struct csrl_error *err)
 {
-	struct csrl_gen_ext *san = find_san(req);
+	struct csrl_gen_ext *san = csrl_gen_find_san(req);
 	enum csrl_gname_type gt;
 	uint8_t ip[16];
 	size_t iplen = 0;

@@ -170,20 +170,10 @@ static void fix_attrs(struct csrl_gen_req *req, const struct csrl_fix_opts *o)
 	req->nattrs = n;
 }
 
-static struct csrl_gen_ext *find_san(struct csrl_gen_req *req)
-{
-	size_t i;
-
-	for (i = 0; i < req->nexts; i++)
-		if (req->exts[i].is_san)
-			return &req->exts[i];
-	return NULL;
-}
-
 /* dNSNames lowercased, without a trailing dot, each once. */
 static void fix_dns(struct csrl_gen_req *req, const struct csrl_fix_opts *o)
 {
-	struct csrl_gen_ext *san = find_san(req);
+	struct csrl_gen_ext *san = csrl_gen_find_san(req);
 	size_t i, j, n = 0, k;
 
 	(void)o;
@@ -220,7 +210,7 @@ static void fix_dns(struct csrl_gen_req *req, const struct csrl_fix_opts *o)
 /* The subject's CNs added to the SAN (a SAN made from them when there is none). */
 static void fix_cn_san(struct csrl_gen_req *req, const struct csrl_fix_opts *o)
 {
-	struct csrl_gen_ext *san = find_san(req);
+	struct csrl_gen_ext *san = csrl_gen_find_san(req);
 	struct csrl_gen_name *g;
 	size_t i, j, k;
 
@@ -257,7 +247,7 @@ static void fix_cn_san(struct csrl_gen_req *req, const struct csrl_fix_opts *o)
 /* RFC 5280 4.2.1.6: critical when the subject is empty, not critical otherwise. */
 static void fix_san_critical(struct csrl_gen_req *req, const struct csrl_fix_opts *o)
 {
-	struct csrl_gen_ext *san = find_san(req);
+	struct csrl_gen_ext *san = csrl_gen_find_san(req);
 	int want = req->nrdns == 0;
 
 	(void)o;

@@ -63,8 +63,8 @@ fail:
 	return err ? err->code : CSRL_ERR_IO;
 }
 
-static void emit_error(const char *path, unsigned index, const struct csrl_error *e,
-		       int is_pem, csrl_input_fn fn, void *ctx)
+void csrl_input_emit_error(const char *path, unsigned index, long line,
+			   const struct csrl_error *e, int is_pem, csrl_input_fn fn, void *ctx)
 {
 	struct csrl_input_item it;
 
@@ -72,6 +72,7 @@ static void emit_error(const char *path, unsigned index, const struct csrl_error
 	it.path = path;
 	it.index = index;
 	it.is_pem = is_pem;
+	it.line = line;
 	it.err = e->code;
 	it.error = *e;
 	it.pem_line = e->line;
@@ -98,7 +99,7 @@ static unsigned split_pem(const char *path, const uint8_t *buf, size_t len, csrl
 			rc = e.code;
 		}
 		if (rc != CSRL_ERR_OK) {
-			emit_error(path, index, &e, 1, fn, ctx);
+			csrl_input_emit_error(path, index, 0, &e, 1, fn, ctx);
 			errors++;
 		} else {
 			struct csrl_input_item it;
@@ -122,7 +123,7 @@ static unsigned split_pem(const char *path, const uint8_t *buf, size_t len, csrl
 	if (index == 0) {
 		csrl_error_set(&e, CSRL_ERR_PEM_NO_BLOCK, 0, "no \"-----BEGIN CERTIFICATE "
 			       "REQUEST-----\" block found");
-		emit_error(path, 1, &e, 1, fn, ctx);
+		csrl_input_emit_error(path, 1, 0, &e, 1, fn, ctx);
 		errors++;
 	}
 	return errors;
@@ -136,7 +137,7 @@ unsigned csrl_input_split(const char *path, const uint8_t *buf, size_t len, csrl
 
 	if (len == 0) {
 		csrl_error_set(&e, CSRL_ERR_EMPTY, 0, "file is empty");
-		emit_error(path, 1, &e, 0, fn, ctx);
+		csrl_input_emit_error(path, 1, 0, &e, 0, fn, ctx);
 		return 1;
 	}
 	if (csrl_looks_like_pem(buf, len))
@@ -145,7 +146,7 @@ unsigned csrl_input_split(const char *path, const uint8_t *buf, size_t len, csrl
 		csrl_error_set(&e, CSRL_ERR_NOT_PEM_OR_DER, 0, "input is neither PEM (no "
 			       "\"-----BEGIN\" line) nor DER (first byte 0x%02x is not a SEQUENCE)",
 			       buf[0]);
-		emit_error(path, 1, &e, 0, fn, ctx);
+		csrl_input_emit_error(path, 1, 0, &e, 0, fn, ctx);
 		return 1;
 	}
 	memset(&it, 0, sizeof it);
@@ -169,7 +170,7 @@ unsigned csrl_input_file(const char *path, csrl_input_fn fn, void *ctx)
 	if (strcmp(path, "-") == 0)
 		return csrl_input_stream(path, stdin, fn, ctx);
 	if (csrl_input_read(path, &buf, &len, &e) != CSRL_ERR_OK) {
-		emit_error(path, 1, &e, 0, fn, ctx);
+		csrl_input_emit_error(path, 1, 0, &e, 0, fn, ctx);
 		return 1;
 	}
 	errors = csrl_input_split(path, buf, len, fn, ctx);
@@ -384,7 +385,7 @@ unsigned csrl_input_dir(const char *dir, csrl_input_fn fn, void *ctx)
 	if (nftw(dir, collect, 32, FTW_PHYS) != 0 || dir_oom) {
 		csrl_error_set(&e, dir_oom ? CSRL_ERR_NOMEM : CSRL_ERR_IO, 0,
 			       "cannot read directory: %s", dir_oom ? "out of memory" : strerror(errno));
-		emit_error(dir, 1, &e, 0, fn, ctx);
+		csrl_input_emit_error(dir, 1, 0, &e, 0, fn, ctx);
 		errors++;
 	}
 	qsort(dir_paths, dir_n, sizeof *dir_paths, by_path);

@@ -33,6 +33,11 @@ struct csrl_input_item {
 
 typedef void (*csrl_input_fn)(void *ctx, const struct csrl_input_item *item);
 
+/** Calls fn with an error item: the CSR number, the NDJSON/path-list line (0 for none) and
+ * why it could not be read. */
+void csrl_input_emit_error(const char *path, unsigned index, long line,
+			   const struct csrl_error *e, int is_pem, csrl_input_fn fn, void *ctx);
+
 /** Reads a whole file ("-" for stdin) into a malloc'd buffer, bounded by CSRL_MAX_FILE_SIZE.
  * The caller frees *buf. */
 int csrl_input_read(const char *path, uint8_t **buf, size_t *len, struct csrl_error *err);

@@ -100,22 +100,6 @@ static void drop(struct sbuf *s, size_t n, int lines)
 	s->base_off += n;
 }
 
-static void emit(const char *path, unsigned index, long line, const struct csrl_error *e,
-		 int is_pem, csrl_input_fn fn, void *ctx)
-{
-	struct csrl_input_item it;
-
-	memset(&it, 0, sizeof it);
-	it.path = path;
-	it.index = index;
-	it.is_pem = is_pem;
-	it.line = line;
-	it.err = e->code;
-	it.error = *e;
-	it.pem_line = e->line;
-	fn(ctx, &it);
-}
-
 static unsigned read_error(const char *path, unsigned index, const struct sbuf *s,
 			   csrl_input_fn fn, void *ctx)
 {
@@ -123,7 +107,7 @@ static unsigned read_error(const char *path, unsigned index, const struct sbuf *
 
 	csrl_error_set(&e, s->err == ENOMEM ? CSRL_ERR_NOMEM : CSRL_ERR_IO, s->base_off + avail(s),
 		       "read error: %s", strerror(s->err));
-	emit(path, index, 0, &e, 0, fn, ctx);
+	csrl_input_emit_error(path, index, 0, &e, 0, fn, ctx);
 	return 1;
 }
 
@@ -220,7 +204,7 @@ static size_t one_block(const char *path, struct sbuf *s, size_t n, unsigned ind
 		if (e.line > 0)
 			e.line += s->base_line;
 		rebase_lines(e.msg, sizeof e.msg, s->base_line);
-		emit(path, index, 0, &e, 1, fn, ctx);
+		csrl_input_emit_error(path, index, 0, &e, 1, fn, ctx);
 		++*errors;
 	} else {
 		memset(&it, 0, sizeof it);
@@ -285,7 +269,7 @@ static unsigned too_long(const char *path, unsigned index, const struct sbuf *s,
 		       "END line", s->base_line + 1, (unsigned)CSRL_INPUT_MAX_PEM_BLOCK,
 		       CSRL_MAX_DER_SIZE);
 	e.line = s->base_line + 1;
-	emit(path, index, 0, &e, 1, fn, ctx);
+	csrl_input_emit_error(path, index, 0, &e, 1, fn, ctx);
 	return 1;
 }
 
@@ -302,7 +286,7 @@ static unsigned der_stream(const char *path, struct sbuf *s, csrl_input_fn fn, v
 	if (avail(s) > CSRL_MAX_DER_SIZE) {
 		csrl_error_set(&e, CSRL_ERR_TOO_LARGE, CSRL_MAX_DER_SIZE, "DER input is larger than "
 			       "the limit of %u bytes for one CSR", CSRL_MAX_DER_SIZE);
-		emit(path, 1, 0, &e, 0, fn, ctx);
+		csrl_input_emit_error(path, 1, 0, &e, 0, fn, ctx);
 		return 1;
 	}
 	memset(&it, 0, sizeof it);
@@ -334,7 +318,7 @@ static unsigned pem_stream(const char *path, struct sbuf *s, csrl_input_fn fn, v
 		return read_error(path, 1, s, fn, ctx);
 	if (avail(s) == 0) {
 		csrl_error_set(&e, CSRL_ERR_EMPTY, 0, "file is empty");
-		emit(path, 1, 0, &e, 0, fn, ctx);
+		csrl_input_emit_error(path, 1, 0, &e, 0, fn, ctx);
 		return 1;
 	}
 	first = s->b[s->start];
@@ -395,7 +379,7 @@ static unsigned pem_stream(const char *path, struct sbuf *s, csrl_input_fn fn, v
 			csrl_error_set(&e, CSRL_ERR_NOT_PEM_OR_DER, 0, "input is neither PEM (no "
 				       "\"-----BEGIN\" line) nor DER (first byte 0x%02x is not a "
 				       "SEQUENCE)", first);
-		emit(path, 1, 0, &e, looked_pem, fn, ctx);
+		csrl_input_emit_error(path, 1, 0, &e, looked_pem, fn, ctx);
 		errors++;
 	}
 	return errors;
@@ -479,7 +463,7 @@ static int open_lines(const char *path, struct lines *l, csrl_input_fn fn, void 
 		return 0;
 	}
 	csrl_error_set(&e, CSRL_ERR_IO, 0, "cannot open: %s", strerror(errno));
-	emit(path, 1, 0, &e, 0, fn, ctx);
+	csrl_input_emit_error(path, 1, 0, &e, 0, fn, ctx);
 	return -1;
 }
 
@@ -497,7 +481,7 @@ static int line_error(const char *path, unsigned index, const struct lines *l, i
 
 	csrl_error_set(&e, code, l->off, "%s", msg);
 	e.line = l->no;
-	emit(path, index, l->no, &e, 0, fn, ctx);
+	csrl_input_emit_error(path, index, l->no, &e, 0, fn, ctx);
 	return 1;
 }
 

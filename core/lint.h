@@ -149,6 +149,10 @@ struct csrl_lint_opts {
 /** Whether rule runs under opts. A prefix matches whole dotted components. */
 int csrl_rule_selected(const struct csrl_rule *rule, const struct csrl_lint_opts *opts);
 
+/** Whether sel (an id or dotted prefix) names at least one built-in rule or one of opts'
+ * extra rules, so that a typo in --enable/--disable is an error, not silence. */
+int csrl_selector_known(const char *sel, const struct csrl_lint_opts *opts);
+
 /** Severity that rule's findings get under opts (its own unless a policy overrides it). */
 enum csrl_severity csrl_rule_severity(const struct csrl_rule *rule,
 				      const struct csrl_lint_opts *opts);

@@ -1,5 +1,4 @@
 /* ndjson.c - the per-input NDJSON line, written without a jansson tree (see ndjson.h). */
-#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 #include <jansson.h>
@@ -30,30 +29,6 @@ static void put(struct csrl_ndjson *w, const char *s, size_t n)
 
 #define PUT(w, lit) put((w), (lit), sizeof(lit) - 1)
 
-/* Length of the well-formed UTF-8 sequence at s (at most n bytes), or 0. */
-static size_t utf8_len(const unsigned char *s, size_t n)
-{
-	size_t len, i;
-	uint32_t c;
-
-	if (s[0] < 0x80)
-		return 1;
-	len = s[0] >= 0xf0 && s[0] <= 0xf4 ? 4 : s[0] >= 0xe0 ? 3 : s[0] >= 0xc2 ? 2 : 0;
-	if (!len || len > n || (len == 3 && s[0] > 0xef))
-		return 0;
-	c = s[0] & (0x7f >> len);
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		c = c << 6 | (s[i] & 0x3f);
-	}
-	/* overlong, surrogate or beyond U+10FFFF */
-	if ((len == 3 && c < 0x800) || (len == 4 && (c < 0x10000 || c > 0x10ffff)) ||
-	    (c >= 0xd800 && c <= 0xdfff))
-		return 0;
-	return len;
-}
-
 /* A JSON string as jansson's dump writes it: \" \\ \b \f \n \r \t, other controls as \u00XX
  * (upper-case hex), everything else as it is. */
 static void put_str(struct csrl_ndjson *w, const char *str)
@@ -70,7 +45,7 @@ static void put_str(struct csrl_ndjson *w, const char *str)
 			s++, left--;
 			continue;
 		}
-		if (c >= 0x80 && (k = utf8_len(s, left)) != 0) {
+		if (c >= 0x80 && (k = csrl_utf8_decode(s, left, NULL)) != 0) {
 			s += k, left -= k;
 			continue;
 		}
