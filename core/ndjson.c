@@ -29,24 +29,35 @@ static void put(struct csrl_ndjson *w, const char *s, size_t n)
 
 #define PUT(w, lit) put((w), (lit), sizeof(lit) - 1)
 
+/* 1 for the bytes that go out as they are without a second look: printable ASCII other
+ * than '"' and '\\'. */
+static const unsigned char plain[256] = {
+	['\x20'] = 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,   /* 0x20-0x2f, no '"' */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,              /* 0x30-0x3f */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,              /* 0x40-0x4f */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,              /* 0x50-0x5f, no '\\' */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,              /* 0x60-0x6f */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,              /* 0x70-0x7f */
+};
+
 /* A JSON string as jansson's dump writes it: \" \\ \b \f \n \r \t, other controls as \u00XX
  * (upper-case hex), everything else as it is. */
 static void put_str(struct csrl_ndjson *w, const char *str)
 {
 	const unsigned char *s = (const unsigned char *)str, *run = s;
-	size_t left = strlen(str), k;
+	size_t k;
 	char esc[8];
 
 	PUT(w, "\"");
-	while (left) {
-		unsigned char c = *s;
+	for (;;) {
+		unsigned char c;
 
-		if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
-			s++, left--;
-			continue;
-		}
-		if (c >= 0x80 && (k = csrl_utf8_decode(s, left, NULL)) != 0) {
-			s += k, left -= k;
+		while (plain[*s])
+			s++;
+		if (!(c = *s))
+			break;
+		if (c >= 0x80 && (k = csrl_utf8_decode(s, strnlen((const char *)s, 4), NULL)) != 0) {
+			s += k;
 			continue;
 		}
 		put(w, (const char *)run, (size_t)(s - run));
@@ -67,7 +78,6 @@ static void put_str(struct csrl_ndjson *w, const char *str)
 			}
 		}
 		run = ++s;
-		left--;
 	}
 	put(w, (const char *)run, (size_t)(s - run));
 	PUT(w, "\"");

@@ -2,7 +2,6 @@
  * "certificationRequestInfo.subject[2][0].value". Fields take their RFC 2986/5280 names;
  * members of SEQUENCE OF / SET OF take [index]; the DER inside a BIT or OCTET STRING (a key,
  * an extension value) is ".decoded". */
-#include <stdio.h>
 #include <string.h>
 
 #include "lint.h"
@@ -93,6 +92,33 @@ static struct step name_child(enum shape s, const struct csrl_node *n, unsigned 
 	return (struct step){ NULL, i, 0, S_ANY };
 }
 
+/* Appends len bytes of s at buf + o, as snprintf would: truncated to fit, always
+ * terminated, and the length it wanted returned (o + len). */
+static size_t append(char *buf, size_t size, size_t o, const char *s, size_t len)
+{
+	if (o < size) {
+		size_t k = size - o - 1 < len ? size - o - 1 : len;
+
+		memcpy(buf + o, s, k);
+		buf[o + k] = '\0';
+	}
+	return o + len;
+}
+
+/* Appends "[i]". */
+static size_t append_index(char *buf, size_t size, size_t o, unsigned i)
+{
+	char tmp[16];
+	size_t k = sizeof tmp;
+
+	tmp[--k] = ']';
+	do
+		tmp[--k] = (char)('0' + i % 10);
+	while (i /= 10);
+	tmp[--k] = '[';
+	return append(buf, size, o, tmp + k, sizeof tmp - k);
+}
+
 void csrl_node_path(const struct csrl_csr *csr, const struct csrl_node *node, char *buf,
 		    size_t size)
 {
@@ -112,15 +138,18 @@ void csrl_node_path(const struct csrl_csr *csr, const struct csrl_node *node, ch
 		struct step st;
 
 		if (!p->constructed) {          /* DER inside a BIT or OCTET STRING */
-			o += (size_t)snprintf(buf + o, size - o, ".decoded");
+			o = append(buf, size, o, ".decoded", 8);
 			s = S_ANY;
 			continue;
 		}
 		st = name_child(s, c, index_of(c));
-		if (st.named)
-			o += (size_t)snprintf(buf + o, size - o, "%s%s", o ? "." : "", st.name);
-		else
-			o += (size_t)snprintf(buf + o, size - o, "[%u]", st.index);
+		if (st.named) {
+			if (o)
+				o = append(buf, size, o, ".", 1);
+			o = append(buf, size, o, st.name, strlen(st.name));
+		} else {
+			o = append_index(buf, size, o, st.index);
+		}
 		s = st.next;
 	}
 }
