@@ -23,9 +23,14 @@ struct lrule {
 	int has_fix;                     /* declares fix(req, findings, params) */
 };
 
+/* Size classes of the allocator's free lists (sandbox.c), 16 bytes apart. */
+#define CSRL_POOL_CLASSES 16
+
 struct csrl_plugins {
 	lua_State *L;
 	size_t used, cap;                /* Lua heap bytes, and the cap while scripts run */
+	void *pool[CSRL_POOL_CLASSES];   /* free small blocks by size class (sandbox.c) */
+	size_t pooled;                   /* bytes in them */
 	int limited;                     /* the cap applies (a script is running) */
 	unsigned long steps, step_limit;
 	int killed;                      /* KILL_* in the current call */
@@ -55,6 +60,8 @@ struct csrl_plugins {
 struct csrl_plugins *host_of(lua_State *L);
 /** A new state with the counting allocator, the safe libraries and the helpers. NULL on OOM. */
 lua_State *sandbox_new(struct csrl_plugins *h);
+/** Closes h's state, if any, and frees the blocks its allocator kept. */
+void sandbox_close(struct csrl_plugins *h);
 /** Pushes a fresh environment for one plugin file: copies of the safe globals. */
 void sandbox_push_env(lua_State *L);
 /** Calls the function below nargs arguments on L's stack in a fresh coroutine under the

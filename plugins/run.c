@@ -226,8 +226,7 @@ void csrl_plugins_free(struct csrl_plugins *p)
 
 	if (!p)
 		return;
-	if (p->L)
-		lua_close(p->L);
+	sandbox_close(p);
 	for (i = 0; i < p->nrules; i++)
 		free(p->rules[i]);
 	for (i = 0; i < p->nstrs; i++)

@@ -23,24 +23,89 @@ struct csrl_plugins *host_of(lua_State *L)
 	return ud;
 }
 
+/* Small blocks freed by Lua wait in per-size lists and go back to Lua before malloc is
+ * asked again: every request makes and drops the same small tables and strings, and
+ * glibc's per-thread cache holds only 7 blocks of a size. A block of up to POOL_MAX_BLOCK
+ * bytes always has its class's size, so any block of the class can stand in for it. The
+ * lists hold at most POOL_MAX_BYTES; sandbox_close frees them. Under AddressSanitizer
+ * nothing is kept, so that it still sees every use after free. */
+#define POOL_GRAIN 16
+#define POOL_MAX_BLOCK (POOL_GRAIN * CSRL_POOL_CLASSES)
+#if defined(__SANITIZE_ADDRESS__)
+#define POOL_MAX_BYTES 0
+#else
+#define POOL_MAX_BYTES (256u << 10)
+#endif
+
+struct pool_block { struct pool_block *next; };
+
+/* The class of a block of n bytes (1 to CSRL_POOL_CLASSES), or 0 for a large block. */
+static size_t pool_class(size_t n)
+{
+	return n <= POOL_MAX_BLOCK ? (n + POOL_GRAIN - 1) / POOL_GRAIN : 0;
+}
+
+static void *pool_get(struct csrl_plugins *h, size_t n)
+{
+	size_t c = pool_class(n);
+	struct pool_block *b;
+
+	if (!c)
+		return malloc(n);
+	if (!(b = h->pool[c - 1]))
+		return malloc(c * POOL_GRAIN);
+	h->pool[c - 1] = b->next;
+	h->pooled -= c * POOL_GRAIN;
+	return b;
+}
+
+static void pool_put(struct csrl_plugins *h, void *p, size_t n)
+{
+	size_t c = pool_class(n);
+	struct pool_block *b = p;
+
+	if (!c || h->pooled + c * POOL_GRAIN > POOL_MAX_BYTES) {
+		free(p);
+		return;
+	}
+	b->next = h->pool[c - 1];
+	h->pool[c - 1] = b;
+	h->pooled += c * POOL_GRAIN;
+}
+
 /* Counts every byte; refuses growth past the cap while a script runs. Lua then collects
  * garbage and retries before it raises a memory error. */
 static void *count_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 {
 	struct csrl_plugins *h = ud;
+	size_t oc, nc;
 	void *p;
 
 	if (!ptr)
 		osize = 0;
 	if (nsize == 0) {
-		free(ptr);
+		if (ptr)
+			pool_put(h, ptr, osize);
 		h->used -= osize;
 		return NULL;
 	}
 	if (nsize > osize && h->limited && h->used - osize + nsize > h->cap)
 		return NULL;
-	if (!(p = realloc(ptr, nsize)))
-		return NULL;
+	oc = ptr ? pool_class(osize) : 0;
+	nc = pool_class(nsize);
+	if (ptr && oc && oc == nc) {
+		p = ptr;                                  /* the block already fits */
+	} else if (ptr && !oc && !nc) {
+		if (!(p = realloc(ptr, nsize)))
+			return NULL;
+	} else {
+		if (!(p = pool_get(h, nsize)))
+			return NULL;
+		if (ptr) {
+			memcpy(p, ptr, osize < nsize ? osize : nsize);
+			pool_put(h, ptr, osize);
+		}
+	}
 	h->used = h->used - osize + nsize;
 	return p;
 }
@@ -267,6 +332,23 @@ static int panic(lua_State *L)
 	fprintf(stderr, "csrlint: Lua host failed outside a protected call: %s\n",
 		lua_tostring(L, -1) ? lua_tostring(L, -1) : "?");
 	abort();
+}
+
+void sandbox_close(struct csrl_plugins *h)
+{
+	size_t c;
+
+	if (h->L)
+		lua_close(h->L);
+	h->L = NULL;
+	for (c = 0; c < CSRL_POOL_CLASSES; c++)
+		while (h->pool[c]) {
+			struct pool_block *b = h->pool[c];
+
+			h->pool[c] = b->next;
+			free(b);
+		}
+	h->pooled = 0;
 }
 
 lua_State *sandbox_new(struct csrl_plugins *h)
