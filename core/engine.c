@@ -158,7 +158,18 @@ static void vreport(struct csrl_lint_ctx *ctx, const struct csrl_node *node, siz
 			    "were left out"), strdup(""), offset, 0);
 		return;
 	}
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	if (strcmp(fmt, "%s") == 0) {            /* a message made elsewhere (Lua rules) */
+		const char *m = va_arg(ap, const char *);
+		size_t n;
+
+		m = m ? m : "(null)";
+		n = strnlen(m, sizeof msg - 1);
+
+		memcpy(msg, m, n);
+		msg[n] = '\0';
+	} else {
+		vsnprintf(msg, sizeof msg, fmt, ap);
+	}
 	if (node && ctx->csr)
 		csrl_node_path(ctx->csr, node, path, sizeof path);
 	add(ctx->out, r->id, sev, strdup(msg), strdup(path), offset, length);

@@ -92,10 +92,18 @@ static void put_key_str(struct csrl_ndjson *w, const char *key, const char *v)
 
 static void put_key_int(struct csrl_ndjson *w, const char *key, long long v)
 {
-	char num[32];
+	char num[24];
+	size_t k = sizeof num;
+	unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
 
 	put_str(w, key);
-	put(w, num, (size_t)snprintf(num, sizeof num, ":%lld", v));
+	do
+		num[--k] = (char)('0' + u % 10);
+	while (u /= 10);
+	if (v < 0)
+		num[--k] = '-';
+	num[--k] = ':';
+	put(w, num + k, sizeof num - k);
 }
 
 /* The NDJSON "id" as it was given: a number is printed as jansson prints it. */
