@@ -1,21 +1,33 @@
 -- san_domains.lua - SAN dNSNames must fall under the allowed suffixes and under none of the
 -- denied ones (a CA that issues only for its customers' verified domains).
 
--- Whether name is one of the suffixes of list or a name below one. Each suffix is lowercased
--- and loses one leading "." on first use, into norm (one per list and request).
-local function any_under(name, list, norm)
+-- The suffixes of list lowercased and without one leading ".", each as { "x.org", ".x.org" };
+-- made once per list (the policy's lists stay the same from one request to the next).
+local normalized = setmetatable({}, { __mode = "k" })
+local function norm(list)
+	local n = normalized[list]
+	if n and n.len == #list then return n end
+	n = { len = #list, text = table.concat(list, ", ") }
 	for i = 1, #list do
-		local s = norm[i]
-		if not s then
-			local l = string.lower(list[i])
-			if l:byte(1) == 46 then l = l:sub(2) end
-			s = { l, "." .. l }
-			norm[i] = s
-		end
-		if name == s[1] or name:sub(-#s[2]) == s[2] then return true end
+		local l = string.lower(list[i])
+		if l:byte(1) == 46 then l = l:sub(2) end
+		n[i] = { l, "." .. l }
+	end
+	normalized[list] = n
+	return n
+end
+
+-- Whether name is one of the suffixes in n (from norm) or a name below one.
+local function any_under(name, n)
+	for i = 1, n.len do
+		local s = n[i]
+		if name == s[1] or name:find(s[2], -#s[2], true) then return true end
 	end
 	return false
 end
+
+local NOT_ALLOWED = "dNSName %q is not under an allowed domain (%s); request names under those domains only"
+local DENIED = "dNSName %q is under a denied domain; remove it"
 
 return {
 	id = "policy.san.domain-not-allowed",
@@ -29,17 +41,14 @@ return {
 		if not (#p.allowed_suffixes + #p.denied_suffixes > 0) then return end
 		local sans = csr:sans("dns")
 		if #sans == 0 then return end
-		local allowed, denied, na, nd, listed = p.allowed_suffixes, p.denied_suffixes, {}, {}
+		local na, nd = norm(p.allowed_suffixes), norm(p.denied_suffixes)
 		for _, san in ipairs(sans) do
 			local name = san.value:lower()
 			if name:sub(1, 2) == "*." then name = name:sub(3) end
-			if #allowed > 0 and not any_under(name, allowed, na) then
-				listed = listed or table.concat(allowed, ", ")
-				report(("dNSName %q is not under an allowed domain (%s); request names "
-					.. "under those domains only"):format(san.value, listed), san.node)
-			elseif any_under(name, denied, nd) then
-				report(("dNSName %q is under a denied domain; remove it"):format(san.value),
-					san.node)
+			if na.len > 0 and not any_under(name, na) then
+				report(NOT_ALLOWED:format(san.value, na.text), san.node)
+			elseif any_under(name, nd) then
+				report(DENIED:format(san.value), san.node)
 			end
 		end
 	end,

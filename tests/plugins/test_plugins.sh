@@ -99,6 +99,18 @@ check "policy-sandboxed" "[ $? -eq 2 ] && grep -q 'spin.lua:1: instruction budge
 "$bin" lint --policy $p/corp-devices.lua --disable policy "$good" >"$tmp/out" 2>&1
 check "disable-lua-prefix" "! grep -q 'policy\.' '$tmp/out'"
 
+# san_domains: case, a leading "." on a suffix, a wildcard's base name, a denied suffix inside
+# an allowed one, a look-alike; -j 1 and two requests: the second reuses the normalised lists
+"$bin" new --new-key ec:P-256 --key-out "$tmp/dom.key" --subject /CN=A.Corp.Example \
+	--san dns:A.Corp.Example --san 'dns:*.dev.corp.example' --san dns:x.bad.corp.example \
+	--san dns:corp.example.org --san dns:corp.example --force -o "$tmp/dom.csr" 2>/dev/null
+printf 'return { params = { allowed_suffixes = { ".CORP.example" }, denied_suffixes = { "bad.corp.example" } } }\n' >"$tmp/dom.lua"
+"$bin" lint -j 1 --no-default-plugins --plugin plugins/rules/san_domains.lua --policy "$tmp/dom.lua" \
+	--format ndjson "$tmp/dom.csr" "$tmp/dom.csr" >"$tmp/out" 2>&1
+check "san-domains-lists" "[ \$(grep -o 'policy.san.domain-not-allowed' '$tmp/out' | wc -l) -eq 4 ] &&
+	[ \$(grep -o 'dNSName \\\\\"corp.example.org\\\\\" is not under an allowed domain (.CORP.example)' '$tmp/out' | wc -l) -eq 2 ] &&
+	[ \$(grep -o 'dNSName \\\\\"x.bad.corp.example\\\\\" is under a denied domain' '$tmp/out' | wc -l) -eq 2 ]"
+
 # views: each rule's tables are its own (writes, raw access, pairs, setmetatable) while
 # every rule of a request reads the same entries; -j 1: one Lua state for both requests
 "$bin" lint -j 1 --no-default-plugins --plugin tests/plugins/views.lua --enable test \
