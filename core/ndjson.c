@@ -5,24 +5,32 @@
 
 #include "ndjson.h"
 
-static void put(struct csrl_ndjson *w, const char *s, size_t n)
+/* Makes room for n more bytes; 0 when there is none (w->oom is then set). */
+static int reserve(struct csrl_ndjson *w, size_t n)
 {
 	char *b;
 	size_t cap;
 
 	if (w->oom)
-		return;
-	if (w->cap - w->n < n) {
-		cap = w->cap ? w->cap : 4096;
-		while (cap - w->n < n)
-			cap *= 2;
-		if (!(b = realloc(w->b, cap))) {
-			w->oom = 1;
-			return;
-		}
-		w->b = b;
-		w->cap = cap;
+		return 0;
+	if (w->cap - w->n >= n)
+		return 1;
+	cap = w->cap ? w->cap : 4096;
+	while (cap - w->n < n)
+		cap *= 2;
+	if (!(b = realloc(w->b, cap))) {
+		w->oom = 1;
+		return 0;
 	}
+	w->b = b;
+	w->cap = cap;
+	return 1;
+}
+
+static void put(struct csrl_ndjson *w, const char *s, size_t n)
+{
+	if (!reserve(w, n))
+		return;
 	memcpy(w->b + w->n, s, n);
 	w->n += n;
 }
@@ -44,23 +52,30 @@ static const unsigned char plain[256] = {
  * (upper-case hex), everything else as it is. */
 static void put_str(struct csrl_ndjson *w, const char *str)
 {
-	const unsigned char *s = (const unsigned char *)str, *run = s;
-	size_t k;
+	const unsigned char *s = (const unsigned char *)str, *run;
+	size_t k, left = strlen(str);
 	char esc[8];
 
-	PUT(w, "\"");
+	/* room for the quotes and every byte as it is; an escape makes room for the rest */
+	if (!reserve(w, left + 2))
+		return;
+	w->b[w->n++] = '"';
 	for (;;) {
 		unsigned char c;
 
-		while (plain[*s])
-			s++;
+		for (run = s; plain[*s]; s++)
+			;
+		memcpy(w->b + w->n, run, (size_t)(s - run));
+		w->n += (size_t)(s - run);
+		left -= (size_t)(s - run);
 		if (!(c = *s))
 			break;
-		if (c >= 0x80 && (k = csrl_utf8_decode(s, strnlen((const char *)s, 4), NULL)) != 0) {
-			s += k;
+		if (c >= 0x80 && (k = csrl_utf8_decode(s, left, NULL)) != 0) {
+			memcpy(w->b + w->n, s, k);
+			w->n += k;
+			s += k, left -= k;
 			continue;
 		}
-		put(w, (const char *)run, (size_t)(s - run));
 		switch (c) {
 		case '"': PUT(w, "\\\""); break;
 		case '\\': PUT(w, "\\\\"); break;
@@ -77,10 +92,11 @@ static void put_str(struct csrl_ndjson *w, const char *str)
 				PUT(w, "\xef\xbf\xbd");    /* a byte that is not UTF-8: U+FFFD */
 			}
 		}
-		run = ++s;
+		s++, left--;
+		if (!reserve(w, left + 1))
+			return;
 	}
-	put(w, (const char *)run, (size_t)(s - run));
-	PUT(w, "\"");
+	w->b[w->n++] = '"';
 }
 
 static void put_key_str(struct csrl_ndjson *w, const char *key, const char *v)
