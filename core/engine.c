@@ -144,11 +144,46 @@ enum csrl_severity csrl_rule_severity(const struct csrl_rule *rule,
 	return s;
 }
 
+#define MSG_MAX 512
+
+/* Every message goes out on one line whatever a rule (a Lua one above all) put in it: C0
+ * and C1 control characters, DEL and bytes that are not UTF-8 become \xNN, as the built-in
+ * rules write them. A message that no longer fits is cut before an escape, never inside. */
+static void one_line(char *msg)
+{
+	char out[MSG_MAX];
+	const uint8_t *p = (const uint8_t *)msg;
+	size_t n = strlen(msg), i, o = 0, k;
+	uint32_t cp;
+
+	for (i = 0; i < n && p[i] >= 0x20 && p[i] < 0x7f; i++)
+		;
+	if (i == n)
+		return;                          /* printable ASCII, the common case */
+	for (i = 0; i < n; i += k) {
+		k = p[i] >= 0x80 ? csrl_utf8_decode(p + i, n - i, &cp) : 1;
+		if (k && (p[i] >= 0x80 ? cp >= 0xa0 : p[i] >= 0x20 && p[i] < 0x7f)) {
+			if (o + k >= sizeof out)
+				break;
+			memcpy(out + o, p + i, k);
+			o += k;
+			continue;
+		}
+		if (o + 4 >= sizeof out)
+			break;
+		snprintf(out + o, 5, "\\x%02X", p[i] >= 0x80 && k ? (unsigned)cp : p[i]);
+		o += 4;
+		k = k ? k : 1;
+	}
+	out[o] = '\0';
+	memcpy(msg, out, o + 1);
+}
+
 __attribute__((format(printf, 6, 0)))
 static void vreport(struct csrl_lint_ctx *ctx, const struct csrl_node *node, size_t offset,
 		    size_t length, int fatal, const char *fmt, va_list ap)
 {
-	char msg[512], path[256] = "";
+	char msg[MSG_MAX], path[256] = "";
 	const struct csrl_rule *r = ctx->current;
 	enum csrl_severity sev = fatal ? CSRL_SEV_FATAL : csrl_rule_severity(r, ctx->opts);
 
@@ -164,12 +199,12 @@ static void vreport(struct csrl_lint_ctx *ctx, const struct csrl_node *node, siz
 
 		m = m ? m : "(null)";
 		n = strnlen(m, sizeof msg - 1);
-
 		memcpy(msg, m, n);
 		msg[n] = '\0';
 	} else {
 		vsnprintf(msg, sizeof msg, fmt, ap);
 	}
+	one_line(msg);
 	if (node && ctx->csr)
 		csrl_node_path(ctx->csr, node, path, sizeof path);
 	add(ctx->out, r->id, sev, strdup(msg), strdup(path), offset, length);

@@ -11,16 +11,41 @@
 
 #define WHY_MAX 640
 
+/* A finding with the n bytes of msg. The engine escapes control characters; a NUL, which
+ * would end the C string early, becomes \x00 here so that nothing after it is lost. */
+static void report_bytes(struct csrl_lint_ctx *ctx, const struct csrl_node *node,
+			 const char *msg, size_t n)
+{
+	char buf[WHY_MAX];
+	size_t i, o = 0;
+
+	if (strlen(msg) == n) {
+		csrl_report(ctx, node, "%s", msg);
+		return;
+	}
+	for (i = 0; i < n && o + 5 <= sizeof buf; i++) {
+		if (msg[i]) {
+			buf[o++] = msg[i];
+		} else {
+			memcpy(buf + o, "\\x00", 4);
+			o += 4;
+		}
+	}
+	buf[o] = '\0';
+	csrl_report(ctx, node, "%s", buf);
+}
+
 /* report(message [, node]): one finding of the running rule. */
 static int l_report(lua_State *L)
 {
 	struct csrl_plugins *h = host_of(L);
-	const char *msg = luaL_checkstring(L, 1);
+	size_t n;
+	const char *msg = luaL_checklstring(L, 1, &n);
 	const struct csrl_node *node = lua_isnoneornil(L, 2) ? NULL : bridge_check_node(L, 2);
 
 	if (!h->ctx)
 		return luaL_error(L, "report() was called outside check()");
-	csrl_report(h->ctx, node, "%s", msg);
+	report_bytes(h->ctx, node, msg, n);
 	return 0;
 }
 
@@ -116,10 +141,11 @@ static int returned(struct csrl_lint_ctx *ctx, lua_State *L, char *why, size_t s
 	for (i = 1; i <= n; i++) {
 		const struct csrl_node *node = NULL;
 		const char *msg = NULL;
+		size_t len = 0;
 
 		t = lua_rawgeti(L, -1, i);
 		if (t == LUA_TSTRING)
-			msg = lua_tostring(L, -1);
+			msg = lua_tolstring(L, -1, &len);
 		else if (t == LUA_TTABLE) {
 			lua_pushliteral(L, "node");
 			lua_rawget(L, -2);
@@ -129,7 +155,7 @@ static int returned(struct csrl_lint_ctx *ctx, lua_State *L, char *why, size_t s
 			lua_pop(L, 1);
 			lua_pushliteral(L, "message");
 			lua_rawget(L, -2);
-			msg = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
+			msg = lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &len) : NULL;
 			lua_insert(L, -2);
 			lua_pop(L, 1);
 		}
@@ -139,7 +165,7 @@ static int returned(struct csrl_lint_ctx *ctx, lua_State *L, char *why, size_t s
 				 "message string or {message = ..., node = ...})", at, (long long)i);
 			return -1;
 		}
-		csrl_report(ctx, node, "%s", msg);
+		report_bytes(ctx, node, msg, len);
 		lua_pop(L, 1);
 	}
 	return 0;

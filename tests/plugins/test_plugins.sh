@@ -117,6 +117,22 @@ check "san-domains-lists" "[ \$(grep -o 'policy.san.domain-not-allowed' '$tmp/ou
 	--format ndjson "$two" "$two" >"$tmp/out" 2>&1
 check "views-own-tables" "[ \$(grep -o '\"message\": *\"ok 3\"' '$tmp/out' | wc -l) -eq 6 ] && ! grep -q '\"message\": *\"bad' '$tmp/out'"
 
+# a message goes out on one line whatever a plugin puts in it: control characters, DEL and
+# bytes that are not UTF-8 become \xNN in every format, and a NUL does not cut it short
+printf '%s\n' 'return { id = "test.ctl", severity = "info", description = "d", citation = "c",' \
+	'profiles = {}, check = function(csr, report)' \
+	'report("a\0b\nc\27[31m\127 \255 \u{85} \u{e9}") return { "r\0s\rt" } end }' >"$tmp/ctl.lua"
+"$bin" lint --no-default-plugins --plugin "$tmp/ctl.lua" --enable test "$good" >"$tmp/out" 2>&1
+esc=$(printf '\033')
+check "message-one-line-text" "[ \$(grep -c 'test.ctl' '$tmp/out') -eq 2 ] &&
+	grep -qF 'info test.ctl: a\x00b\x0Ac\x1B[31m\x7F \xFF \x85 é (@0)' '$tmp/out' &&
+	grep -qF 'info test.ctl: r\x00s\x0Dt (@0)' '$tmp/out' && ! grep -q '$esc' '$tmp/out'"
+"$bin" lint --no-default-plugins --plugin "$tmp/ctl.lua" --enable test --format json "$good" >"$tmp/out" 2>&1
+check "message-one-line-json" "$py -c '
+import json; d = json.load(open(\"$tmp/out\", encoding=\"utf-8\"))
+m = sorted(f[\"message\"] for r in d[\"results\"] for f in r[\"findings\"] if f[\"rule\"] == \"test.ctl\")
+assert m == [\"a\\\\x00b\\\\x0Ac\\\\x1B[31m\\\\x7F \\\\xFF \\\\x85 \u00e9\", \"r\\\\x00s\\\\x0Dt\"], m'"
+
 # the corpus with every bundled rule configured: no fatal finding
 "$bin" lint --no-batch --policy tests/plugins/bench-policy.lua --format ndjson "$CSRL_CORPUS" >"$tmp/out" 2>&1
 check "corpus-no-plugin-fatal" "! grep -q '\"rule\": \"policy[^\"]*\", \"severity\": \"fatal\"' '$tmp/out' && grep -q policy.san.domain-not-allowed '$tmp/out'"
