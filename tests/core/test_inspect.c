@@ -14,6 +14,7 @@
 #include "csrlint.h"
 #include "inspect.h"
 #include "inspect_util.h"
+#include "slurp.h"
 
 /* One CSR read from the corpus; the DER buffer must outlive the parsed model. */
 struct loaded {
@@ -25,19 +26,6 @@ struct loaded {
 };
 
 /* Reads a whole file (test inputs are far below twice the largest DER accepted). */
-static char *read_file(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf = malloc(2 * CSRL_MAX_DER_SIZE + 1);
-
-	if (!f || !buf)
-		fail_msg("cannot open %s", path);
-	*len = fread(buf, 1, 2 * CSRL_MAX_DER_SIZE, f);
-	buf[*len] = '\0';
-	fclose(f);
-	return buf;
-}
-
 /* Loads the first CSR (PEM or DER) of a corpus file, or of a repository file when the name
  * starts with "tests/"; fails (does not skip) when CSRL_CORPUS is unset. */
 static struct csrl_csr *load(const char *name, struct loaded *l)
@@ -53,7 +41,8 @@ static struct csrl_csr *load(const char *name, struct loaded *l)
 	snprintf(path, sizeof path, "%s%s%s", strncmp(name, "tests/", 6) ? dir : "",
 		 strncmp(name, "tests/", 6) ? "/" : "", name);
 	memset(l, 0, sizeof *l);
-	l->text = read_file(path, &len);
+	if (!(l->text = (char *)test_slurp(path, &len)))
+		fail_msg("cannot open %s", path);
 	l->der = (const uint8_t *)l->text;
 	l->len = len;
 	pem = csrl_looks_like_pem(l->der, len);

@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "csrlint.h"
+#include "slurp.h"
 
 #define DATA "tests/data/verify/"
 
@@ -25,27 +26,6 @@ struct loaded {
 	struct csrl_csr *csr;
 };
 
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf;
-	long n;
-
-	if (!f)
-		return NULL;
-	if (fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0) {
-		fclose(f);
-		return NULL;
-	}
-	rewind(f);
-	buf = malloc((size_t)n + 1);
-	assert_non_null(buf);
-	*len = fread(buf, 1, (size_t)n, f);
-	buf[*len] = '\0';
-	fclose(f);
-	return buf;
-}
-
 /* Parses the first request of a PEM or DER file; returns 0, or -1 when it does not parse. */
 static int load_path(const char *path, struct loaded *l)
 {
@@ -54,7 +34,7 @@ static int load_path(const char *path, struct loaded *l)
 	size_t len = 0, pos = 0;
 
 	memset(l, 0, sizeof *l);
-	l->text = slurp(path, &len);
+	l->text = (char *)test_slurp(path, &len);
 	if (!l->text)
 		fail_msg("cannot read %s", path);
 	if (csrl_looks_like_pem((const uint8_t *)l->text, len)) {
@@ -645,7 +625,7 @@ static int sweep_file(const char *path, const struct stat *st, int type, struct 
 
 	(void)st, (void)ftw;
 	if (type != FTW_F || strstr(path, "MANIFEST.md") || strstr(path, "SHA256SUMS") ||
-	    !(text = slurp(path, &len)))
+	    !(text = (char *)test_slurp(path, &len)))
 		return 0;
 	memset(&blk, 0, sizeof blk);
 	if (!csrl_looks_like_pem((uint8_t *)text, len))

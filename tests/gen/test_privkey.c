@@ -13,21 +13,10 @@
 
 #include "csrlint.h"
 #include "../../parsers/privkey.h"
+#include "slurp.h"
 
 #define KEYS "tests/gen/keys/"
 #define RULE_KEYS "tests/rules/keys/"
-
-static uint8_t *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	uint8_t *buf = malloc(1 << 16);
-
-	assert_non_null(f);
-	assert_non_null(buf);
-	*len = fread(buf, 1, 1 << 16, f);
-	fclose(f);
-	return buf;
-}
 
 static int pass_ok(void *ctx, char *buf, size_t size, struct csrl_error *err)
 {
@@ -48,8 +37,11 @@ static int load(const char *key_path, const char *csr_path, const char *pw,
 	struct csrl_error err;
 	struct csrl_csr *csr;
 	size_t klen, clen, pos = 0;
-	uint8_t *kbuf = slurp(key_path, &klen), *cbuf = slurp(csr_path, &clen);
+	uint8_t *kbuf = test_slurp(key_path, &klen), *cbuf = test_slurp(csr_path, &clen);
 	int rc;
+
+	assert_non_null(kbuf);
+	assert_non_null(cbuf);
 
 	memset(&blk, 0, sizeof blk);
 	assert_int_equal(csrl_pem_next((char *)cbuf, clen, &pos, &blk, &err), CSRL_ERR_OK);

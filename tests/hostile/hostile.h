@@ -34,6 +34,7 @@
 #include "input.h"
 #include "inspect.h"
 #include "inspect_util.h"
+#include "slurp.h"
 
 #if defined(__SANITIZE_ADDRESS__)
 #define HOSTILE_ASAN 1
@@ -255,25 +256,6 @@ static inline void fill_random(uint8_t *p, size_t n, uint64_t seed)
 }
 
 /* A whole file read into memory (test data). */
-static inline uint8_t *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	uint8_t *b = NULL;
-	long n;
-
-	*len = 0;
-	if (!f)
-		fail_msg("cannot open %s", path);
-	if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0) {
-		b = malloc((size_t)n + 1);
-		assert_non_null(b);
-		*len = fread(b, 1, (size_t)n, f);
-	}
-	fclose(f);
-	assert_non_null(b);
-	return b;
-}
-
 /* A valid P-256 request of 286 bytes (tests/data/samples/make.sh). */
 #define SAMPLE "tests/data/samples/p256-api.der"
 
@@ -286,7 +268,8 @@ static inline struct buf sample_spki(void)
 	uint8_t *der;
 	size_t len;
 
-	der = slurp(SAMPLE, &len);
+	der = test_slurp(SAMPLE, &len);
+	assert_non_null(der);
 	assert_int_equal(csrl_csr_parse(der, len, &csr, &e), CSRL_ERR_OK);
 	put(&b, der + csr->key.node->offset, csr->key.node->hdr_len + csr->key.node->len);
 	csrl_csr_free(csr);

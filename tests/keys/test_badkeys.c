@@ -31,6 +31,7 @@
 #include "../../parsers/keyfile.h"
 #include "blocklist.h"
 #include "lint.h"
+#include "slurp.h"
 
 enum kind {
 	DETECT,         /* the rule must fire (in each profile that has it) */
@@ -91,22 +92,6 @@ static const struct expect table[] = {
 static char datadir[512];
 static int seen[NTABLE];
 
-static uint8_t *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	struct stat st;
-	uint8_t *buf;
-
-	assert_non_null(f);
-	assert_int_equal(fstat(fileno(f), &st), 0);
-	buf = malloc((size_t)st.st_size + 1);
-	assert_non_null(buf);
-	*len = fread(buf, 1, (size_t)st.st_size, f);
-	buf[*len] = '\0';
-	fclose(f);
-	return buf;
-}
-
 static void wipe_free(uint8_t *buf, size_t len)
 {
 	explicit_bzero(buf, len);       /* corpus files may hold private keys */
@@ -117,10 +102,11 @@ static void wipe_free(uint8_t *buf, size_t len)
 static int load(const char *path, struct csrl_csr **csr, uint8_t **der, int *wrapped)
 {
 	size_t len, slen;
-	uint8_t *buf = slurp(path, &len), *spki;
+	uint8_t *buf = test_slurp(path, &len), *spki;
 	struct csrl_error e;
 	int rc;
 
+	assert_non_null(buf);
 	*der = NULL;
 	*wrapped = strstr(path, ".csr") == NULL;
 	if (!*wrapped) {

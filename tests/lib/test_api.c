@@ -26,6 +26,7 @@
 #include "cli.h"
 #include "input.h"
 #include "lint.h"
+#include "slurp.h"
 
 #define NTHREADS 4
 #define MAX_FILES 512
@@ -41,25 +42,6 @@ struct file {
 static struct file files[MAX_FILES];
 static size_t nfiles;
 
-static uint8_t *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	uint8_t *buf = NULL;
-	long n;
-
-	if (!f)
-		return NULL;
-	if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0 &&
-	    (buf = malloc((size_t)n + 1)) && fread(buf, 1, (size_t)n, f) == (size_t)n)
-		*len = (size_t)n;
-	else {
-		free(buf);
-		buf = NULL;
-	}
-	fclose(f);
-	return buf;
-}
-
 static int collect(const char *path, const struct stat *st, int type, struct FTW *ftw)
 {
 	const char *base = path + ftw->base;
@@ -70,7 +52,7 @@ static int collect(const char *path, const struct stat *st, int type, struct FTW
 	if (nfiles == MAX_FILES)
 		return 1;
 	files[nfiles].path = strdup(path);
-	files[nfiles].buf = slurp(path, &files[nfiles].len);
+	files[nfiles].buf = test_slurp(path, &files[nfiles].len);
 	if (!files[nfiles].path || !files[nfiles].buf)
 		return 1;
 	nfiles++;
@@ -528,7 +510,7 @@ static void test_decode_and_inspect(void **state)
 /* Reads a file of the tree into memory (the test fails when it cannot). */
 static uint8_t *tree_file(const char *path, size_t *len)
 {
-	uint8_t *b = slurp(path, len);
+	uint8_t *b = test_slurp(path, len);
 
 	if (!b)
 		fail_msg("cannot read %s", path);

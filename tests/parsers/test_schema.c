@@ -21,29 +21,13 @@
 
 #include "csrlint.h"
 #include "../../parsers/schema.h"
+#include "slurp.h"
 
 #define DIFF_FILE "tests/parsers/schema-differences.tsv"
 #define MAX_FILES 1024
 #define MAX_DIFFS 256
 
 /* ---- helpers -------------------------------------------------------------------------- */
-
-static uint8_t *read_file(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	uint8_t *buf = NULL;
-	long n;
-
-	if (!f)
-		return NULL;
-	if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 && n <= (long)CSRL_MAX_FILE_SIZE &&
-	    fseek(f, 0, SEEK_SET) == 0 && (buf = malloc((size_t)n + 1)) != NULL) {
-		*len = fread(buf, 1, (size_t)n, f);
-		buf[*len] = 0;
-	}
-	fclose(f);
-	return buf;
-}
 
 static const char *corpus_dir(void)
 {
@@ -64,7 +48,7 @@ static uint8_t *corpus_der(const char *rel, size_t *len)
 	uint8_t *buf, *der;
 
 	snprintf(path, sizeof path, "%s/%s", corpus_dir(), rel);
-	buf = read_file(path, &n);
+	buf = test_slurp(path, &n);
 	assert_non_null(buf);
 	if (!csrl_looks_like_pem(buf, n)) {
 		*len = n;
@@ -283,8 +267,8 @@ static void test_asn1_tab_fresh(void **state)
 		unlink(tmp);
 		fail_msg("asn1Parser failed on parsers/pkcs10.asn (installed by make deps?)");
 	}
-	a = read_file(tmp, &a_len);
-	b = read_file("parsers/pkcs10_asn1_tab.c", &b_len);
+	a = test_slurp(tmp, &a_len);
+	b = test_slurp("parsers/pkcs10_asn1_tab.c", &b_len);
 	unlink(tmp);
 	assert_non_null(a);
 	assert_non_null(b);
@@ -426,7 +410,7 @@ struct diffs {
 static void load_known(struct diffs *d)
 {
 	size_t len = 0;
-	char *text = (char *)read_file(DIFF_FILE, &len), *line, *save = NULL;
+	char *text = (char *)test_slurp(DIFF_FILE, &len), *line, *save = NULL;
 
 	if (!text)
 		fail_msg("cannot read %s (run from the repository top)", DIFF_FILE);
@@ -510,7 +494,7 @@ static void test_corpus_agreement(void **state)
 	memset(&d, 0, sizeof d);
 	load_known(&d);
 	snprintf(path, sizeof path, "%s/MANIFEST.md", dir);
-	manifest = (char *)read_file(path, &mlen);
+	manifest = (char *)test_slurp(path, &mlen);
 	assert_non_null(manifest);
 	corpus_prefix = strlen(dir) + 1;
 	assert_int_equal(nftw(dir, collect, 16, FTW_PHYS), 0);
@@ -523,7 +507,7 @@ static void test_corpus_agreement(void **state)
 		if (is_key_file(manifest, files[i]))
 			continue;
 		snprintf(path, sizeof path, "%s/%s", dir, files[i]);
-		buf = read_file(path, &len);
+		buf = test_slurp(path, &len);
 		assert_non_null(buf);
 		ncsr++;
 		if (!csrl_looks_like_pem(buf, len)) {
