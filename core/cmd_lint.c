@@ -290,7 +290,122 @@ nomem:
 	return CSRL_EXIT_FAIL;
 }
 
-int csrl_cmd_lint(int argc, char **argv)
+/* Everything the options set. The lists end in NULL; r.opts points into them. */
+struct lint_args {
+	struct csrl_lint_run r;
+	struct lint_cli o;
+	struct csrl_plugin_config pcfg;
+	const char *enable[MAX_SELECT], *disable[MAX_SELECT];
+	const char *pfiles[MAX_PLUGIN_ARGS], *pdirs[MAX_PLUGIN_ARGS], *params[MAX_PLUGIN_ARGS];
+	struct csrl_blocklist *lists[MAX_BLOCKLISTS + 1];
+	int ne, nd, npf, npd, npp, nlists, profile_set;
+};
+
+/* --format, --fail-on, --min-severity, --output: 1 when c was one of them, 0 when not, -1 on
+ * a bad value. */
+static int report_option(int c, struct lint_cli *o)
+{
+	switch (c) {
+	case 'f':
+		if ((o->fmt = csrl_format_parse(optarg)) < 0) {
+			fprintf(stderr, "csrlint lint: unknown format '%s' (text, json, ndjson, "
+				"sarif)\n", optarg);
+			return -1;
+		}
+		return 1;
+	case 'F':
+		if (parse_severity(optarg, "--fail-on", &o->fail_on) < 0)
+			return -1;
+		if (o->fail_on == CSRL_SEV_INFO) {
+			fprintf(stderr, "csrlint lint: --fail-on takes error, warning or notice\n");
+			return -1;
+		}
+		return 1;
+	case 'm':
+		return parse_severity(optarg, "--min-severity", &o->min_sev) < 0 ? -1 : 1;
+	case 'o':
+		o->output = optarg;
+		return 1;
+	}
+	return 0;
+}
+
+/* --blocklist FILE: loaded now, so that a bad file is a usage error. */
+static int add_blocklist(struct lint_args *a, const char *path)
+{
+	struct csrl_error e;
+
+	if (a->nlists == MAX_BLOCKLISTS) {
+		fprintf(stderr, "csrlint lint: at most %d --blocklist files\n", MAX_BLOCKLISTS);
+		return -1;
+	}
+	if (csrl_blocklist_load(path, &a->lists[a->nlists], &e) != CSRL_ERR_OK) {
+		/* the message names the file and, for a bad entry, its line */
+		fprintf(stderr, "csrlint lint: --blocklist: %s\n", e.msg);
+		return -1;
+	}
+	a->lists[++a->nlists] = NULL;
+	a->r.opts.blocklists = (const struct csrl_blocklist *const *)a->lists;
+	return 0;
+}
+
+/* --profile, --enable, --disable, --blocklist, --fermat-rounds: as report_option. */
+static int rule_option(int c, struct lint_args *a)
+{
+	char *end;
+	long rounds;
+
+	switch (c) {
+	case 'p':
+		if (!(a->r.opts.profile = csrl_profile_parse(optarg))) {
+			fprintf(stderr, "csrlint lint: unknown profile '%s' (rfc, tls-server, "
+				"letsencrypt, private-pki)\n", optarg);
+			return -1;
+		}
+		a->profile_set = 1;
+		return 1;
+	case 'e':
+		return add_sel(a->enable, &a->ne, optarg, "--enable") < 0 ? -1 : 1;
+	case 'd':
+		return add_sel(a->disable, &a->nd, optarg, "--disable") < 0 ? -1 : 1;
+	case 'b':
+		return add_blocklist(a, optarg) < 0 ? -1 : 1;
+	case 'R':
+		rounds = strtol(optarg, &end, 10);
+		if (*end || end == optarg || rounds < CSRL_FERMAT_ROUNDS ||
+		    rounds > MAX_FERMAT_ROUNDS) {
+			fprintf(stderr, "csrlint lint: --fermat-rounds takes a number from %d to "
+				"%d\n", CSRL_FERMAT_ROUNDS, MAX_FERMAT_ROUNDS);
+			return -1;
+		}
+		a->r.opts.fermat_rounds = (int)rounds;
+		return 1;
+	}
+	return 0;
+}
+
+/* --plugin, --plugins, --param, --policy, --no-default-plugins: as report_option. */
+static int plugin_option(int c, struct lint_args *a)
+{
+	switch (c) {
+	case 'P':
+		return add_arg(a->pfiles, &a->npf, optarg, "--plugin") < 0 ? -1 : 1;
+	case 'Q':
+		return add_arg(a->pdirs, &a->npd, optarg, "--plugins") < 0 ? -1 : 1;
+	case 'A':
+		return add_arg(a->params, &a->npp, optarg, "--param") < 0 ? -1 : 1;
+	case 'Y':
+		a->pcfg.policy = optarg;
+		return 1;
+	case 'n':
+		a->pcfg.no_defaults = 1;
+		return 1;
+	}
+	return 0;
+}
+
+/* Fills a from the options; 0 to go on, 1 after --help, -1 on a usage error (said). */
+static int parse_args(int argc, char **argv, struct lint_args *a)
 {
 	static const struct option opts[] = {
 		{ "profile", required_argument, NULL, 'p' },
@@ -317,148 +432,75 @@ int csrl_cmd_lint(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	static const char *enable[MAX_SELECT], *disable[MAX_SELECT];
-	static struct csrl_blocklist *lists[MAX_BLOCKLISTS + 1];
-	static const char *pfiles[MAX_PLUGIN_ARGS], *pdirs[MAX_PLUGIN_ARGS], *params[MAX_PLUGIN_ARGS];
-	struct csrl_plugin_config pcfg = { pfiles, pdirs, NULL, params, 0, 0, 0 };
-	struct lint_cli o = { CSRL_FMT_TEXT, CSRL_SEV_ERROR, 0, -1, INPUT_PEM, 0, 0, 0, NULL, NULL };
-	int nlists = 0, npf = 0, npd = 0, npp = 0, profile_set = 0;
-	char *end;
-	long rounds;
-	struct csrl_lint_run r;
-	int c, ne = 0, nd = 0;
-	FILE *out = stdout;
-	int rc, color;
+	int c, rc;
 
-	memset(&r, 0, sizeof r);
-	r.opts.profile = CSRL_PROFILE_TLS_SERVER;
-	r.opts.enable = enable;
-	r.opts.disable = disable;
-	enable[0] = disable[0] = pfiles[0] = pdirs[0] = params[0] = NULL;
-	o.jobs = (long)csrl_pool_cpus();
-	if (o.jobs > CSRL_LINT_MAX_JOBS)
-		o.jobs = CSRL_LINT_MAX_JOBS;
+	a->r.opts.profile = CSRL_PROFILE_TLS_SERVER;
+	a->r.opts.enable = a->enable;
+	a->r.opts.disable = a->disable;
+	a->pcfg.files = a->pfiles;
+	a->pcfg.dirs = a->pdirs;
+	a->pcfg.params = a->params;
+	a->o = (struct lint_cli){ CSRL_FMT_TEXT, CSRL_SEV_ERROR, 0, -1, INPUT_PEM, 0, 0, 0, NULL,
+				  NULL };
+	a->o.jobs = (long)csrl_pool_cpus();
+	if (a->o.jobs > CSRL_LINT_MAX_JOBS)
+		a->o.jobs = CSRL_LINT_MAX_JOBS;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "ho:j:q", opts, NULL)) != -1) {
-		if ((rc = scale_option(c, &o)) != 0) {
-			if (rc < 0)
-				goto usage_fail;
-			continue;
-		}
-		switch (c) {
-		case 'p':
-			if (!(r.opts.profile = csrl_profile_parse(optarg))) {
-				fprintf(stderr, "csrlint lint: unknown profile '%s' (rfc, tls-server, "
-					"letsencrypt, private-pki)\n", optarg);
-				goto usage_fail;
-			}
-			profile_set = 1;
-			break;
-		case 'f':
-			if ((o.fmt = csrl_format_parse(optarg)) < 0) {
-				fprintf(stderr, "csrlint lint: unknown format '%s' (text, json, ndjson, "
-					"sarif)\n", optarg);
-				goto usage_fail;
-			}
-			break;
-		case 'F':
-			if (parse_severity(optarg, "--fail-on", &o.fail_on) < 0 ||
-			    o.fail_on == CSRL_SEV_INFO) {
-				if (o.fail_on == CSRL_SEV_INFO)
-					fprintf(stderr, "csrlint lint: --fail-on takes error, warning or notice\n");
-				goto usage_fail;
-			}
-			break;
-		case 'm':
-			if (parse_severity(optarg, "--min-severity", &o.min_sev) < 0)
-				goto usage_fail;
-			break;
-		case 'e':
-		case 'd':
-			if (add_sel(c == 'e' ? enable : disable, c == 'e' ? &ne : &nd, optarg,
-				    c == 'e' ? "--enable" : "--disable") < 0)
-				goto usage_fail;
-			break;
-		case 'P':
-		case 'Q':
-		case 'A':
-			if (add_arg(c == 'P' ? pfiles : c == 'Q' ? pdirs : params,
-				    c == 'P' ? &npf : c == 'Q' ? &npd : &npp, optarg,
-				    c == 'P' ? "--plugin" : c == 'Q' ? "--plugins" : "--param") < 0)
-				goto usage_fail;
-			break;
-		case 'Y':
-			pcfg.policy = optarg;
-			break;
-		case 'n':
-			pcfg.no_defaults = 1;
-			break;
-		case 'o':
-			o.output = optarg;
-			break;
-		case 'b': {
-			struct csrl_error e;
-
-			if (nlists == MAX_BLOCKLISTS) {
-				fprintf(stderr, "csrlint lint: at most %d --blocklist files\n",
-					MAX_BLOCKLISTS);
-				goto usage_fail;
-			}
-			if (csrl_blocklist_load(optarg, &lists[nlists], &e) != CSRL_ERR_OK) {
-				/* the message names the file and, for a bad entry, its line */
-				fprintf(stderr, "csrlint lint: --blocklist: %s\n", e.msg);
-				goto usage_fail;
-			}
-			lists[++nlists] = NULL;
-			r.opts.blocklists = (const struct csrl_blocklist *const *)lists;
-			break;
-		}
-		case 'R':
-			rounds = strtol(optarg, &end, 10);
-			if (*end || end == optarg || rounds < CSRL_FERMAT_ROUNDS ||
-			    rounds > MAX_FERMAT_ROUNDS) {
-				fprintf(stderr, "csrlint lint: --fermat-rounds takes a number from %d "
-					"to %d\n", CSRL_FERMAT_ROUNDS, MAX_FERMAT_ROUNDS);
-				goto usage_fail;
-			}
-			r.opts.fermat_rounds = (int)rounds;
-			break;
-		case 'h':
+		if (c == 'h') {
 			fputs(lint_usage, stdout);
-			return CSRL_EXIT_OK;
-		default:
-			fputs(lint_usage, stderr);
-			goto usage_fail;
+			return 1;
 		}
+		if (!(rc = scale_option(c, &a->o)) && !(rc = report_option(c, &a->o)) &&
+		    !(rc = rule_option(c, a)) && !(rc = plugin_option(c, a))) {
+			fputs(lint_usage, stderr);
+			return -1;
+		}
+		if (rc < 0)
+			return -1;
 	}
 	if (optind >= argc) {
 		fprintf(stderr, "csrlint lint: no input (name files or folders, or '-' for "
 			"standard input)\n");
-		goto usage_fail;
+		return -1;
 	}
-	if (setup_plugins(&r, &pcfg, profile_set, enable, &ne, disable, &nd) < 0)
-		goto usage_fail;
-	if (o.output && !(out = fopen(o.output, "w"))) {
-		perror(o.output);
-		goto usage_fail;
-	}
-	color = !o.output && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
-	r.rep = csrl_reporter_new(out, (enum csrl_format)o.fmt, r.opts.profile, o.min_sev, color);
-	if (!r.rep) {
+	return 0;
+}
+
+int csrl_cmd_lint(int argc, char **argv)
+{
+	struct lint_args *a = calloc(1, sizeof *a);
+	FILE *out = stdout;
+	int rc, i, color;
+
+	if (!a) {
 		fprintf(stderr, "csrlint lint: out of memory\n");
-		rc = CSRL_EXIT_FAIL;
-	} else {
-		rc = lint_all(&r, &o, &pcfg, out, argv + optind, argc - optind);
+		return CSRL_EXIT_FAIL;
 	}
-	csrl_lint_run_free(&r);
-	csrl_reporter_free(r.rep);
-	for (c = 0; c < nlists; c++)
-		csrl_blocklist_free(lists[c]);
-	csrl_plugins_free(r.plugins);
+	if ((rc = parse_args(argc, argv, a)) != 0) {
+		rc = rc > 0 ? CSRL_EXIT_OK : CSRL_EXIT_USAGE;
+	} else if (setup_plugins(&a->r, &a->pcfg, a->profile_set, a->enable, &a->ne, a->disable,
+				 &a->nd) < 0) {
+		rc = CSRL_EXIT_USAGE;
+	} else if (a->o.output && !(out = fopen(a->o.output, "w"))) {
+		perror(a->o.output);
+		rc = CSRL_EXIT_USAGE;
+	} else {
+		color = !a->o.output && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
+		a->r.rep = csrl_reporter_new(out, (enum csrl_format)a->o.fmt, a->r.opts.profile,
+					     a->o.min_sev, color);
+		if (!a->r.rep) {
+			fprintf(stderr, "csrlint lint: out of memory\n");
+			rc = CSRL_EXIT_FAIL;
+		} else {
+			rc = lint_all(&a->r, &a->o, &a->pcfg, out, argv + optind, argc - optind);
+		}
+		csrl_lint_run_free(&a->r);
+		csrl_reporter_free(a->r.rep);
+	}
+	for (i = 0; i < a->nlists; i++)
+		csrl_blocklist_free(a->lists[i]);
+	csrl_plugins_free(a->r.plugins);
+	free(a);
 	return rc;
-usage_fail:
-	for (c = 0; c < nlists; c++)
-		csrl_blocklist_free(lists[c]);
-	csrl_plugins_free(r.plugins);
-	return CSRL_EXIT_USAGE;
 }
