@@ -1,116 +1,12 @@
-/* csr_bridge.c - the CSR and its DER nodes as Lua sees them: read-only userdata handles with
- * named metatables. A handle holds the generation of the lint run it was made in; the model
- * it points into is freed after that run, so a handle kept longer raises an error. */
+/* csr_bridge.c - the methods of the CSR handle (handles.c): the request's subject, SANs, key,
+ * signature, extensions, attributes, DER and nodes, as tables built from the C model. */
 #include <arpa/inet.h>
 #include <string.h>
 
 #include "host.h"
 
-#define CSR_MT "csrl.csr"
-#define NODE_MT "csrl.node"
 /* Lists are created with room for this many entries at most (larger ones grow as usual). */
 #define LIST_PRESIZE_MAX 1024
-/* csr:node(path) searches at most this many nodes (paths name real requests' nodes). */
-#define NODE_SEARCH_MAX 65536
-
-struct handle {
-	unsigned long gen;
-	const struct csrl_node *node;    /* NULL for the CSR handle */
-};
-
-static struct csrl_lint_ctx *live(lua_State *L, const struct handle *u)
-{
-	struct csrl_plugins *h = host_of(L);
-
-	if (u->gen != h->gen || !h->ctx)
-		luaL_error(L, "a CSR handle was used after its lint run ended");
-	return h->ctx;
-}
-
-/* luaL_testudata with the metatable by registry ref (no lookup by name on every call). */
-static struct handle *test_handle(lua_State *L, int idx, int mt)
-{
-	struct handle *u = lua_touserdata(L, idx);
-	int same;
-
-	if (!u || !lua_getmetatable(L, idx))
-		return NULL;
-	lua_rawgeti(L, LUA_REGISTRYINDEX, mt);
-	same = lua_rawequal(L, -1, -2);
-	lua_pop(L, 2);
-	return same ? u : NULL;
-}
-
-/* luaL_checkudata, same message. */
-static struct handle *check_handle(lua_State *L, int idx, int mt, const char *name)
-{
-	struct handle *u = test_handle(L, idx, mt);
-
-	if (!u)
-		luaL_typeerror(L, idx, name);
-	return u;
-}
-
-static const struct csrl_csr *check_csr(lua_State *L)
-{
-	return live(L, check_handle(L, 1, host_of(L)->csr_mt, CSR_MT))->csr;
-}
-
-const struct csrl_node *bridge_check_node(lua_State *L, int idx)
-{
-	struct handle *u = check_handle(L, idx, host_of(L)->node_mt, NODE_MT);
-
-	live(L, u);
-	return u->node;
-}
-
-const struct csrl_node *bridge_test_node(lua_State *L, int idx)
-{
-	struct csrl_plugins *h = host_of(L);
-	struct handle *u = test_handle(L, idx, h->node_mt);
-
-	return u && u->gen == h->gen && h->ctx ? u->node : NULL;
-}
-
-static void push_node(lua_State *L, const struct csrl_node *n)
-{
-	struct csrl_plugins *h;
-	struct handle *u;
-
-	if (!n) {
-		lua_pushnil(L);
-		return;
-	}
-	h = host_of(L);
-	u = lua_newuserdatauv(L, sizeof *u, 0);
-	u->gen = h->gen;
-	u->node = n;
-	lua_rawgeti(L, LUA_REGISTRYINDEX, h->node_mt);    /* by ref: no name lookup per node */
-	lua_setmetatable(L, -2);
-}
-
-/* One handle per lint run, shared by its rules: it holds nothing a script could change. */
-void bridge_push_csr(lua_State *L)
-{
-	struct csrl_plugins *h = host_of(L);
-	struct handle *u;
-
-	if (h->csr_ref && h->csr_gen == h->gen) {
-		lua_rawgeti(L, LUA_REGISTRYINDEX, h->csr_ref);
-		return;
-	}
-	u = lua_newuserdatauv(L, sizeof *u, 0);
-	u->gen = h->gen;
-	u->node = NULL;
-	lua_rawgeti(L, LUA_REGISTRYINDEX, h->csr_mt);
-	lua_setmetatable(L, -2);
-	lua_pushvalue(L, -1);
-	if (h->csr_ref)
-		lua_rawseti(L, LUA_REGISTRYINDEX, h->csr_ref);
-	else
-		h->csr_ref = luaL_ref(L, LUA_REGISTRYINDEX);
-	h->csr_gen = h->gen;
-}
 
 static void set_str(lua_State *L, const char *k, const char *v)
 {
@@ -141,7 +37,7 @@ static void set_oid(lua_State *L, const char *k, struct csrl_bytes oid)
 
 static void set_node(lua_State *L, const char *k, const struct csrl_node *n)
 {
-	push_node(L, n);
+	bridge_push_node(L, n);
 	lua_setfield(L, -2, k);
 }
 
@@ -162,7 +58,7 @@ static const char *string_type(uint32_t tag)
 
 static int m_version(lua_State *L)
 {
-	lua_pushinteger(L, check_csr(L)->version);
+	lua_pushinteger(L, bridge_check_csr(L)->version);
 	return 1;
 }
 
@@ -194,7 +90,7 @@ static void push_avas(lua_State *L, const struct csrl_name *nm, size_t n)
  * entries are built once per lint run and read through fresh proxies (views.c). */
 static int m_subject(lua_State *L)
 {
-	const struct csrl_name *nm = &check_csr(L)->subject;
+	const struct csrl_name *nm = &bridge_check_csr(L)->subject;
 	size_t i, n = 0;
 
 	for (i = 0; i < nm->nrdns; i++)
@@ -215,7 +111,7 @@ static int m_subject_string(lua_State *L)
 {
 	char buf[4096];
 
-	csrl_name_to_string(&check_csr(L)->subject, buf, sizeof buf);
+	csrl_name_to_string(&bridge_check_csr(L)->subject, buf, sizeof buf);
 	lua_pushstring(L, buf);
 	return 1;
 }
@@ -274,7 +170,7 @@ static void push_san_names(lua_State *L, const struct csrl_csr *csr, size_t n)
  * entries are built once per lint run and read through fresh proxies (views.c). */
 static int m_sans(lua_State *L)
 {
-	const struct csrl_csr *csr = check_csr(L);
+	const struct csrl_csr *csr = bridge_check_csr(L);
 	const char *want = luaL_optstring(L, 2, NULL);
 	size_t i, j, n = 0, all = 0;
 	unsigned t = 0;
@@ -317,7 +213,7 @@ static void set_decimal(lua_State *L, const char *k, struct csrl_bytes b)
 /** csr:key(): {type, bits, curve, exponent (decimal string), spki_sha256 (hex), oid, node}. */
 static int m_key(lua_State *L)
 {
-	const struct csrl_pubkey *k = &check_csr(L)->key;
+	const struct csrl_pubkey *k = &bridge_check_csr(L)->key;
 	static const char digits[] = "0123456789abcdef";
 	char hex[65];
 	int i;
@@ -343,7 +239,7 @@ static int m_key(lua_State *L)
 /** csr:signature(): {algorithm, oid, hash, status, valid, detail, node}. */
 static int m_signature(lua_State *L)
 {
-	const struct csrl_csr *csr = check_csr(L);
+	const struct csrl_csr *csr = bridge_check_csr(L);
 	const struct csrl_verify_result *v = host_of(L)->ctx->verify;
 	char oid[256];
 
@@ -412,7 +308,7 @@ static void push_ext_value(lua_State *L, const struct csrl_ext *e, int mts, lua_
 /** csr:extensions(): list of {oid, name, critical, value (decoded or nil), raw, node}. */
 static int m_extensions(lua_State *L)
 {
-	const struct csrl_csr *csr = check_csr(L);
+	const struct csrl_csr *csr = bridge_check_csr(L);
 	size_t i, names = 0;
 	lua_Integer at = 0;
 	int mts;
@@ -450,7 +346,7 @@ static int m_extensions(lua_State *L)
 /** csr:attributes(): list of {oid, name, count, text, node}. */
 static int m_attributes(lua_State *L)
 {
-	const struct csrl_csr *csr = check_csr(L);
+	const struct csrl_csr *csr = bridge_check_csr(L);
 	size_t i;
 
 	lua_newtable(L);
@@ -472,7 +368,7 @@ static int m_attributes(lua_State *L)
 
 static int m_der(lua_State *L)
 {
-	const struct csrl_csr *csr = check_csr(L);
+	const struct csrl_csr *csr = bridge_check_csr(L);
 
 	lua_pushlstring(L, (const char *)csr->data, csr->len);
 	return 1;
@@ -480,23 +376,23 @@ static int m_der(lua_State *L)
 
 static int m_root(lua_State *L)
 {
-	push_node(L, check_csr(L)->root);
+	bridge_push_node(L, bridge_check_csr(L)->root);
 	return 1;
 }
 
 /** csr:node(path): the node whose finding path is path ("" is the root), or nil. */
 static int m_node(lua_State *L)
 {
-	const struct csrl_csr *csr = check_csr(L);
+	const struct csrl_csr *csr = bridge_check_csr(L);
 	const char *want = luaL_checkstring(L, 2);
 	const struct csrl_node *n = csr->root;
 	char path[256];
 	size_t seen = 0;
 
-	while (n && seen++ < NODE_SEARCH_MAX) {
+	while (n && seen++ < BRIDGE_NODE_MAX) {
 		csrl_node_path(csr, n, path, sizeof path);
 		if (strcmp(path, want) == 0) {
-			push_node(L, n);
+			bridge_push_node(L, n);
 			return 1;
 		}
 		if (n->child && strncmp(want, path, strlen(path)) == 0) {
@@ -518,7 +414,7 @@ static int m_findings(lua_State *L)
 	size_t i;
 	lua_Integer k = 0;
 
-	check_csr(L);
+	bridge_check_csr(L);
 	ctx = host_of(L)->ctx;
 	lua_newtable(L);
 	for (i = ctx->first_finding; i < ctx->out->n; i++) {
@@ -538,105 +434,10 @@ static int m_findings(lua_State *L)
 	return 1;
 }
 
-static int n_tag(lua_State *L) { lua_pushinteger(L, bridge_check_node(L, 1)->tag); return 1; }
-static int n_offset(lua_State *L)
-{
-	lua_pushinteger(L, (lua_Integer)bridge_check_node(L, 1)->offset);
-	return 1;
-}
-static int n_length(lua_State *L)
-{
-	const struct csrl_node *n = bridge_check_node(L, 1);
-
-	lua_pushinteger(L, (lua_Integer)(n->hdr_len + n->len));
-	return 1;
-}
-static int n_content_length(lua_State *L)
-{
-	lua_pushinteger(L, (lua_Integer)bridge_check_node(L, 1)->len);
-	return 1;
-}
-static int n_constructed(lua_State *L)
-{
-	lua_pushboolean(L, bridge_check_node(L, 1)->constructed);
-	return 1;
-}
-static int n_class(lua_State *L)
-{
-	static const char *const cls[] = { "universal", "application", "context", "private" };
-
-	lua_pushstring(L, cls[bridge_check_node(L, 1)->cls & 3]);
-	return 1;
-}
-static int n_children(lua_State *L)
-{
-	const struct csrl_node *c = bridge_check_node(L, 1)->child;
-	lua_Integer k = 0;
-
-	lua_newtable(L);
-	for (; c && k < NODE_SEARCH_MAX; c = c->next)
-		push_node(L, c), lua_rawseti(L, -2, ++k);
-	return 1;
-}
-static int n_parent(lua_State *L)
-{
-	push_node(L, bridge_check_node(L, 1)->parent);
-	return 1;
-}
-static int n_bytes(lua_State *L)
-{
-	const struct csrl_node *n = bridge_check_node(L, 1);
-
-	lua_pushlstring(L, (const char *)n->content - n->hdr_len, n->hdr_len + n->len);
-	return 1;
-}
-static int n_content(lua_State *L)
-{
-	const struct csrl_node *n = bridge_check_node(L, 1);
-
-	lua_pushlstring(L, (const char *)n->content, n->len);
-	return 1;
-}
-static int n_path(lua_State *L)
-{
-	const struct csrl_node *n = bridge_check_node(L, 1);
-	char path[256];
-
-	csrl_node_path(host_of(L)->ctx->csr, n, path, sizeof path);
-	lua_pushstring(L, path);
-	return 1;
-}
-
-/* Registers metatable name with methods; returns a registry ref to it. */
-static int new_mt(lua_State *L, const char *name, const luaL_Reg *methods)
-{
-	luaL_newmetatable(L, name);
-	lua_newtable(L);
-	luaL_setfuncs(L, methods, 0);
-	lua_setfield(L, -2, "__index");
-	lua_pushstring(L, name);
-	lua_setfield(L, -2, "__metatable");       /* getmetatable() sees a name, not the table */
-	return luaL_ref(L, LUA_REGISTRYINDEX);
-}
-
-void bridge_register(lua_State *L)
-{
-	static const luaL_Reg csr_m[] = {
-		{ "version", m_version }, { "subject", m_subject },
-		{ "subject_string", m_subject_string }, { "sans", m_sans }, { "key", m_key },
-		{ "signature", m_signature }, { "extensions", m_extensions },
-		{ "attributes", m_attributes }, { "der", m_der }, { "root", m_root },
-		{ "node", m_node }, { "findings", m_findings }, { NULL, NULL },
-	};
-	static const luaL_Reg node_m[] = {
-		{ "tag", n_tag }, { "class", n_class }, { "constructed", n_constructed },
-		{ "offset", n_offset }, { "length", n_length },
-		{ "content_length", n_content_length }, { "children", n_children },
-		{ "parent", n_parent }, { "bytes", n_bytes }, { "content", n_content },
-		{ "path", n_path }, { NULL, NULL },
-	};
-	struct csrl_plugins *h = host_of(L);
-
-	h->csr_mt = new_mt(L, CSR_MT, csr_m);
-	h->node_mt = new_mt(L, NODE_MT, node_m);
-}
+const luaL_Reg bridge_csr_methods[] = {
+	{ "version", m_version }, { "subject", m_subject },
+	{ "subject_string", m_subject_string }, { "sans", m_sans }, { "key", m_key },
+	{ "signature", m_signature }, { "extensions", m_extensions },
+	{ "attributes", m_attributes }, { "der", m_der }, { "root", m_root },
+	{ "node", m_node }, { "findings", m_findings }, { NULL, NULL },
+};

@@ -73,15 +73,25 @@ int sandbox_call(struct csrl_plugins *h, int nargs, int nres, char *why, size_t 
 /** Pushes the `csrlint` helper table. */
 void helpers_push(lua_State *L);
 
-/* csr_bridge.c */
+/* handles.c */
+/* csr:node(path) and node:children() look at most this many nodes. */
+#define BRIDGE_NODE_MAX 65536
 /** Registers the metatables of CSR and node handles. */
 void bridge_register(lua_State *L);
 /** Pushes a handle on the CSR of h->ctx, valid for the current generation. */
 void bridge_push_csr(lua_State *L);
+/** The request of the CSR handle at index 1 (raises an error when stale or not a CSR). */
+const struct csrl_csr *bridge_check_csr(lua_State *L);
+/** Pushes a handle on node n of the current run, or nil when n is NULL. */
+void bridge_push_node(lua_State *L, const struct csrl_node *n);
 /** The node of a live node handle at idx, or NULL (never raises an error). */
 const struct csrl_node *bridge_test_node(lua_State *L, int idx);
 /** The node of a node handle at idx (raises an error when stale or not a node). */
 const struct csrl_node *bridge_check_node(lua_State *L, int idx);
+
+/* csr_bridge.c */
+/** The methods of the CSR handle. */
+extern const luaL_Reg bridge_csr_methods[];
 
 /* text.c */
 /** The dotted text of an OID, exactly as csrl_oid_to_dotted writes it into buf (size >= 256,
