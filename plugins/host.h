@@ -11,7 +11,7 @@
 struct csrl_gen_req;
 
 /* Why the running call was stopped by the sandbox. */
-enum { KILL_NONE = 0, KILL_STEPS, KILL_MEMORY };
+enum { KILL_NONE = 0, KILL_STEPS, KILL_MEMORY, KILL_TIME };
 
 /** One Lua rule: the engine sees base; the rest says where its functions live. */
 struct lrule {
@@ -33,6 +33,7 @@ struct csrl_plugins {
 	size_t pooled;                   /* bytes in them */
 	int limited;                     /* the cap applies (a script is running) */
 	unsigned long steps, step_limit;
+	double deadline;                 /* CLOCK_MONOTONIC seconds at which a call is stopped */
 	int killed;                      /* KILL_* in the current call */
 	unsigned long gen, run;          /* handle generation, lint run it belongs to */
 	struct csrl_lint_ctx *ctx;       /* the lint run of the current generation */

@@ -5,12 +5,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <lualib.h>
 
 #include "host.h"
 
 /* The hook runs every HOOK_EVERY instructions: cheap, yet fine-grained enough. */
 #define HOOK_EVERY 1000
+/* A call also ends after this long: single instructions can each take long (comparing two
+ * megabyte strings, hashing one), and within the budget they add up to minutes. */
+#define CALL_SECONDS 1.0
 /* Patterns: estimated backtracking steps allowed per call, and the largest subject. */
 #define PATTERN_MAX_COST 1e8
 #define PATTERN_MAX_SUBJECT (256u << 10)
@@ -110,15 +114,23 @@ static void *count_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 	return p;
 }
 
+static double now(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
 static void count_hook(lua_State *L, lua_Debug *ar)
 {
 	struct csrl_plugins *h = host_of(L);
 
 	(void)ar;
 	h->steps += HOOK_EVERY;
-	if (h->steps <= h->step_limit)
+	if (h->steps <= h->step_limit && now() <= h->deadline)
 		return;
-	h->killed = KILL_STEPS;
+	h->killed = h->steps > h->step_limit ? KILL_STEPS : KILL_TIME;
 	/* yielding unwinds through any pcall to sandbox_call; where a C function is in the
 	 * way (a sort comparator), the error below is re-raised by the pcall wrappers */
 	if (lua_isyieldable(L))
@@ -203,6 +215,52 @@ static int sb_raw(lua_State *L)
 	return lua_gettop(L);
 }
 
+/* Counts steps of work done in C for the running script against its budget; over budget,
+ * stops it with an error (which the sandbox's pcall passes on). */
+static void sandbox_charge(lua_State *L, double steps)
+{
+	struct csrl_plugins *h = host_of(L);
+
+	if (!h->limited)
+		return;
+	if (h->steps >= h->step_limit || steps > (double)(h->step_limit - h->steps)) {
+		h->steps = h->step_limit + 1;
+		h->killed = KILL_STEPS;
+		luaL_error(L, "instruction budget exceeded");
+	}
+	h->steps += (unsigned long)steps;
+}
+
+/* table.move, insert, remove, concat, unpack and sort go through a range of positions the
+ * script chooses (or its __len reports), one API call each: table.move({}, 1, 1e12, 2) is
+ * one instruction of hours. The range is charged to the budget before the work starts. */
+static int sb_ranged(lua_State *L)
+{
+	const char *fn = lua_tostring(L, lua_upvalueindex(2));
+	double first = 1, last, n, lg = 1, m;
+
+	if (lua_type(L, 1) == LUA_TTABLE) {
+		if (fn[0] == 'm') {                         /* move(a1, f, e, t [, a2]) */
+			first = (double)luaL_checkinteger(L, 2);
+			last = (double)luaL_checkinteger(L, 3);
+		} else if (fn[0] == 'c' || fn[0] == 'u') {  /* concat(t, sep, i, j), unpack(t, i, j) */
+			int at = fn[0] == 'c' ? 3 : 2;
+
+			first = (double)luaL_optinteger(L, at, 1);
+			last = lua_isnoneornil(L, at + 1) ? (double)luaL_len(L, 1) :
+				(double)luaL_checkinteger(L, at + 1);
+		} else {                                    /* insert, remove, sort */
+			last = (double)luaL_len(L, 1);
+		}
+		n = last - first + 1;
+		for (m = n; fn[0] == 's' && m >= 2; m /= 2)
+			lg++;                               /* a sort: n log n */
+		if (n > 1)
+			sandbox_charge(L, n * lg);
+	}
+	return lua_tocfunction(L, lua_upvalueindex(1))(L);
+}
+
 /* Backtracking grows like subject^quantifiers; refuse patterns whose worst case is large. */
 static int sb_pattern(lua_State *L)
 {
@@ -261,6 +319,8 @@ static int open_safe(lua_State *L)
 	static const char *const os_ok[] = { "time", "clock", "date", "difftime", NULL };
 	static const char *const raw[] = { "next", "rawget", "rawset", "rawlen", "getmetatable",
 		NULL };
+	static const char *const ranged[] = { "move", "insert", "remove", "concat", "unpack",
+		"sort", NULL };
 	static const struct { const char *name; lua_CFunction open; } libs[] = {
 		{ "string", luaopen_string }, { "table", luaopen_table }, { "math", luaopen_math },
 		{ "utf8", luaopen_utf8 }, { "coroutine", luaopen_coroutine }, { "os", luaopen_os },
@@ -304,6 +364,14 @@ static int open_safe(lua_State *L)
 	lua_pushboolean(L, 0);
 	lua_setfield(L, -2, "__metatable");
 	lua_pop(L, 3);
+	lua_getfield(L, -1, "table");
+	for (i = 0; ranged[i]; i++) {
+		lua_getfield(L, -1, ranged[i]);
+		lua_pushstring(L, ranged[i]);
+		lua_pushcclosure(L, sb_ranged, 2);
+		lua_setfield(L, -2, ranged[i]);
+	}
+	lua_pop(L, 1);
 	lua_getfield(L, -1, "coroutine");
 	lua_getfield(L, -1, "resume");
 	lua_pushcclosure(L, sb_resume, 1);
@@ -418,6 +486,9 @@ static void explain(struct csrl_plugins *h, lua_State *co, int status, char *why
 	if (h->killed == KILL_STEPS)
 		snprintf(why, size, "%s%sinstruction budget of %lu exceeded", loc, loc[0] ? ": " : "",
 			 h->step_limit);
+	else if (h->killed == KILL_TIME)
+		snprintf(why, size, "%s%stime limit of %g s exceeded", loc, loc[0] ? ": " : "",
+			 CALL_SECONDS);
 	else if (h->killed == KILL_MEMORY || status == LUA_ERRMEM)
 		snprintf(why, size, "%s%smemory limit of %zu bytes exceeded", loc,
 			 loc[0] ? ": " : "", h->cap);
@@ -457,6 +528,7 @@ int sandbox_call(struct csrl_plugins *h, int nargs, int nres, char *why, size_t 
 	lua_xmove(L, co, nargs + 1);
 	lua_sethook(co, count_hook, LUA_MASKCOUNT, HOOK_EVERY);
 	h->steps = 0;
+	h->deadline = now() + CALL_SECONDS;
 	h->killed = KILL_NONE;
 	h->limited = 1;
 	status = lua_resume(co, L, nargs, &got);

@@ -1,8 +1,9 @@
 #!/bin/sh
 # Lua plugins through the CLI: each hostile script in tests/plugins/hostile/ ends in a clear
-# fatal finding of its rule naming FILE:LINE, within the budget, while the built-in findings
-# and the other plugins' findings stay exactly as without it; load errors name file and
-# field; policies, parameters, listing and every output format. One PASS/FAIL line per case.
+# fatal finding of its rule naming FILE:LINE, within the budget or the time limit, while the
+# built-in findings and the other plugins' findings stay exactly as without it; load errors
+# name file and field; policies, parameters, listing and every output format. One PASS/FAIL
+# line per case.
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top" || exit 2
@@ -37,7 +38,8 @@ hostile() {
 	check "hostile-$name" "[ $rc -eq 1 ] && [ $secs -lt 10 ] && [ $n -eq $want ] && cmp -s '$tmp/base.f' '$tmp/out.f'"
 }
 for name in loop pcall-loop coroutine-loop sort-loop rep-bomb table-bomb pattern io-open \
-	    os-execute require load string-dump gc string-mt return-number return-bad-finding; do
+	    os-execute require load string-dump gc string-mt return-number return-bad-finding \
+	    move-range len-range hash-loop compare-loop; do
 	hostile $name 2
 done
 hostile stale-handle 1       # the second request, where the kept handle is stale
