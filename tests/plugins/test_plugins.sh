@@ -135,6 +135,18 @@ import json; d = json.load(open(\"$tmp/out\", encoding=\"utf-8\"))
 m = sorted(f[\"message\"] for r in d[\"results\"] for f in r[\"findings\"] if f[\"rule\"] == \"test.ctl\")
 assert m == [\"a\\\\x00b\\\\x0Ac\\\\x1B[31m\\\\x7F \\\\xFF \\\\x85 \u00e9\", \"r\\\\x00s\\\\x0Dt\"], m'"
 
+# the README's worked example, as printed, run the way the README says
+sed -n '/^<!-- example:org-suffix.lua -->$/,/^<!-- \/example -->$/p' README.md |
+	sed -e '1,2d' -e '$d' | sed '$d' >"$tmp/org-suffix.lua"
+"$bin" new --new-key ec:P-256 --key-out "$tmp/org.key" --subject /CN=www.example.org \
+	--san dns:www.example.org --san dns:api.other.net --san dns:A.Example.ORG --force \
+	-o "$tmp/org.csr" 2>/dev/null
+"$bin" lint --plugin "$tmp/org-suffix.lua" --param domain=example.org "$tmp/org.csr" >"$tmp/out" 2>&1
+check "readme-lua-example" "[ \$? -eq 1 ] && [ \$(grep -c 'policy.san.outside-org-domain' '$tmp/out') -eq 1 ] &&
+	grep -q 'error policy.san.outside-org-domain: dNSName \"api.other.net\" is not under example.org' '$tmp/out'"
+"$bin" lint --plugin "$tmp/org-suffix.lua" --param domain=other.net "$tmp/org.csr" >"$tmp/out" 2>&1
+check "readme-lua-example-param" "[ \$(grep -c 'policy.san.outside-org-domain' '$tmp/out') -eq 2 ]"
+
 # the corpus with every bundled rule configured: no fatal finding
 "$bin" lint --no-batch --policy tests/plugins/bench-policy.lua --format ndjson "$CSRL_CORPUS" >"$tmp/out" 2>&1
 check "corpus-no-plugin-fatal" "! grep -q '\"rule\": \"policy[^\"]*\", \"severity\": \"fatal\"' '$tmp/out' && grep -q policy.san.domain-not-allowed '$tmp/out'"
