@@ -289,12 +289,7 @@ void fix_register(lua_State *L)
 		{ "remove_attribute", e_remove_attribute }, { NULL, NULL },
 	};
 
-	luaL_newmetatable(L, REQ_MT);
-	lua_newtable(L);
-	luaL_setfuncs(L, m, 0);
-	lua_setfield(L, -2, "__index");
-	lua_pushstring(L, REQ_MT);
-	lua_setfield(L, -2, "__metatable");       /* getmetatable() sees a name, not the table */
+	bridge_new_mt(L, REQ_MT, m);
 	lua_pop(L, 1);
 }
 

@@ -177,8 +177,7 @@ static int n_path(lua_State *L)
 	return 1;
 }
 
-/* Registers metatable name with methods; returns a registry ref to it. */
-static int new_mt(lua_State *L, const char *name, const luaL_Reg *methods)
+void bridge_new_mt(lua_State *L, const char *name, const luaL_Reg *methods)
 {
 	luaL_newmetatable(L, name);
 	lua_newtable(L);
@@ -186,7 +185,6 @@ static int new_mt(lua_State *L, const char *name, const luaL_Reg *methods)
 	lua_setfield(L, -2, "__index");
 	lua_pushstring(L, name);
 	lua_setfield(L, -2, "__metatable");       /* getmetatable() sees a name, not the table */
-	return luaL_ref(L, LUA_REGISTRYINDEX);
 }
 
 void bridge_register(lua_State *L)
@@ -200,6 +198,8 @@ void bridge_register(lua_State *L)
 	};
 	struct csrl_plugins *h = host_of(L);
 
-	h->csr_mt = new_mt(L, CSR_MT, bridge_csr_methods);
-	h->node_mt = new_mt(L, NODE_MT, node_m);
+	bridge_new_mt(L, CSR_MT, bridge_csr_methods);
+	h->csr_mt = luaL_ref(L, LUA_REGISTRYINDEX);
+	bridge_new_mt(L, NODE_MT, node_m);
+	h->node_mt = luaL_ref(L, LUA_REGISTRYINDEX);
 }

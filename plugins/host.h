@@ -79,6 +79,9 @@ void helpers_push(lua_State *L);
 #define BRIDGE_NODE_MAX 65536
 /** Registers the metatables of CSR and node handles. */
 void bridge_register(lua_State *L);
+/** Pushes the new metatable name (luaL_newmetatable) with methods in its __index and its
+ * name in __metatable, so that getmetatable() in a script sees the name, not the table. */
+void bridge_new_mt(lua_State *L, const char *name, const luaL_Reg *methods);
 /** Pushes a handle on the CSR of h->ctx, valid for the current generation. */
 void bridge_push_csr(lua_State *L);
 /** The request of the CSR handle at index 1 (raises an error when stale or not a CSR). */
