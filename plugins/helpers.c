@@ -1,5 +1,6 @@
 /* helpers.c - the `csrlint` table of helpers that plugins call instead of re-implementing
- * them in Lua: the registrable domain (libpsl), IDNA (libidn2), IP ranges and hashes. */
+ * them in Lua: the registrable domain (libpsl), IDNA (libidn2), IP ranges, domain suffix
+ * lists and hashes. */
 #include <arpa/inet.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,6 +35,63 @@ static int h_registrable(lua_State *L)
 		lua_pushstring(L, r);
 	else
 		lua_pushnil(L);
+	return 1;
+}
+
+/* Whether the m bytes at a and b are equal, ASCII case aside. */
+static int ascii_caseeq(const char *a, const char *b, size_t m)
+{
+	size_t i;
+
+	for (i = 0; i < m; i++) {
+		unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
+
+		if (x != y && (x | 0x20) != (y | 0x20))
+			return 0;
+		if (x != y && ((x | 0x20) < 'a' || (x | 0x20) > 'z'))
+			return 0;
+	}
+	return 1;
+}
+
+/* Whether name (n bytes) is suffix (m bytes, one leading "." ignored) or a name below it. */
+static int under(const char *name, size_t n, const char *suf, size_t m)
+{
+	if (m && suf[0] == '.')
+		suf++, m--;
+	if (m == 0 || m > n || !ascii_caseeq(name + n - m, suf, m))
+		return 0;
+	return m == n || name[n - m - 1] == '.';
+}
+
+/** csrlint.domain_under(name, suffixes): the first of suffixes (a list, or one string) that
+ * name is or lies below ("a.Example.com" lies below "example.com" and ".example.com"), ASCII
+ * case aside; nil when none. A wildcard name lies below its base: "*.example.com" too. */
+static int h_domain_under(lua_State *L)
+{
+	size_t n, m;
+	const char *name = luaL_checklstring(L, 1, &n), *suf;
+	lua_Integer i, len;
+
+	if (lua_type(L, 2) == LUA_TSTRING) {
+		suf = lua_tolstring(L, 2, &m);
+		lua_pushvalue(L, 2);
+		if (!under(name, n, suf, m))
+			lua_pushnil(L);
+		return 1;
+	}
+	luaL_checktype(L, 2, LUA_TTABLE);
+	len = (lua_Integer)lua_rawlen(L, 2);
+	for (i = 1; i <= len; i++) {
+		if (lua_rawgeti(L, 2, i) != LUA_TSTRING)
+			return luaL_error(L, "bad argument #2 to 'domain_under' (entry %d is not a "
+					  "string)", (int)i);
+		suf = lua_tolstring(L, -1, &m);
+		if (under(name, n, suf, m))
+			return 1;
+		lua_pop(L, 1);
+	}
+	lua_pushnil(L);
 	return 1;
 }
 
@@ -180,7 +238,8 @@ void helpers_push(lua_State *L)
 	static const luaL_Reg fns[] = {
 		{ "registrable_domain", h_registrable }, { "is_public_suffix", h_is_suffix },
 		{ "to_ascii", h_to_ascii }, { "to_unicode", h_to_unicode }, { "ip_in", h_ip_in },
-		{ "hash", h_hash }, { "hex", h_hex }, { NULL, NULL },
+		{ "hash", h_hash }, { "hex", h_hex }, { "domain_under", h_domain_under },
+		{ NULL, NULL },
 	};
 
 	luaL_newlib(L, fns);

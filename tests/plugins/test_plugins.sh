@@ -119,6 +119,34 @@ check "san-domains-lists" "[ \$(grep -o 'policy.san.domain-not-allowed' '$tmp/ou
 	--format ndjson "$two" "$two" >"$tmp/out" 2>&1
 check "views-own-tables" "[ \$(grep -o '\"message\": *\"ok 3\"' '$tmp/out' | wc -l) -eq 6 ] && ! grep -q '\"message\": *\"bad' '$tmp/out'"
 
+# csrlint.domain_under: equal or below, ASCII case aside, one leading "." of a suffix ignored
+cat >"$tmp/under.lua" <<'LUA'
+local cases = {
+	{ "a.example.com", { "example.com" }, "example.com" },
+	{ "A.EXAMPLE.com", ".Example.COM", ".Example.COM" },
+	{ "example.com", { "x.org", "example.com" }, "example.com" },
+	{ "*.example.com", { "example.com" }, "example.com" },
+	{ "badexample.com", { "example.com" }, nil },
+	{ "com", { "example.com" }, nil },
+	{ "example.com", { "", "." }, nil },
+	{ "a.b.example.com", {}, nil },
+	{ "a@b.com", { "B.COM" }, nil },
+	{ "a.exampl`.com", { "exampl@.com" }, nil },
+}
+return { id = "test.under", severity = "info", description = "d", citation = "c",
+	profiles = {}, check = function(csr, report)
+		for i, c in ipairs(cases) do
+			local got = csrlint.domain_under(c[1], c[2])
+			if got ~= c[3] then report("bad case " .. i .. ": " .. tostring(got)) end
+		end
+		local ok, err = pcall(csrlint.domain_under, "example.com", { 1 })
+		if ok or not err:find("entry 1 is not a string", 1, true) then report("bad: no error") end
+		report("done")
+	end }
+LUA
+"$bin" lint --no-default-plugins --plugin "$tmp/under.lua" --enable test "$good" >"$tmp/out" 2>&1
+check "helper-domain-under" "grep -q 'info test.under: done' '$tmp/out' && ! grep -q 'test.under: bad' '$tmp/out'"
+
 # a message goes out on one line whatever a plugin puts in it: control characters, DEL and
 # bytes that are not UTF-8 become \xNN in every format, and a NUL does not cut it short
 printf '%s\n' 'return { id = "test.ctl", severity = "info", description = "d", citation = "c",' \
