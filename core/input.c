@@ -79,6 +79,35 @@ void csrl_input_emit_error(const char *path, unsigned index, long line,
 	fn(ctx, &it);
 }
 
+int csrl_input_pem_check(const struct csrl_pem_block *blk, int rc, struct csrl_error *e)
+{
+	if (rc != CSRL_ERR_OK || blk->is_csr)
+		return rc;
+	csrl_error_set(e, CSRL_ERR_PEM_NOT_CSR, blk->begin_offset,
+		       "PEM block \"%s\" is %s, not a certificate request",
+		       blk->label, csrl_pem_label_kind(blk->label));
+	e->line = blk->begin_line;
+	return e->code;
+}
+
+void csrl_input_pem_item(struct csrl_input_item *it, const char *path, unsigned index,
+			 const struct csrl_pem_block *blk, const uint8_t *file, size_t file_len,
+			 size_t end)
+{
+	memset(it, 0, sizeof *it);
+	it->path = path;
+	it->index = index;
+	it->der = blk->der;
+	it->der_len = blk->der_len;
+	it->is_pem = 1;
+	it->pem_line = blk->begin_line;
+	it->pem_offset = blk->begin_offset;
+	it->legacy_label = blk->legacy_label;
+	it->file = file;
+	it->file_len = file_len;
+	it->block_len = end - blk->begin_offset;
+}
+
 static unsigned split_pem(const char *path, const uint8_t *buf, size_t len, csrl_input_fn fn,
 			  void *ctx)
 {
@@ -91,31 +120,13 @@ static unsigned split_pem(const char *path, const uint8_t *buf, size_t len, csrl
 	memset(&blk, 0, sizeof blk);
 	while ((rc = csrl_pem_next((const char *)buf, len, &pos, &blk, &e)) != CSRL_ERR_PEM_NO_BLOCK) {
 		index++;
-		if (rc == CSRL_ERR_OK && !blk.is_csr) {
-			csrl_error_set(&e, CSRL_ERR_PEM_NOT_CSR, blk.begin_offset,
-				       "PEM block \"%s\" is %s, not a certificate request",
-				       blk.label, csrl_pem_label_kind(blk.label));
-			e.line = blk.begin_line;
-			rc = e.code;
-		}
-		if (rc != CSRL_ERR_OK) {
+		if (csrl_input_pem_check(&blk, rc, &e) != CSRL_ERR_OK) {
 			csrl_input_emit_error(path, index, 0, &e, 1, fn, ctx);
 			errors++;
 		} else {
 			struct csrl_input_item it;
 
-			memset(&it, 0, sizeof it);
-			it.path = path;
-			it.index = index;
-			it.der = blk.der;
-			it.der_len = blk.der_len;
-			it.is_pem = 1;
-			it.pem_line = blk.begin_line;
-			it.pem_offset = blk.begin_offset;
-			it.legacy_label = blk.legacy_label;
-			it.file = buf;
-			it.file_len = len;
-			it.block_len = pos - blk.begin_offset;
+			csrl_input_pem_item(&it, path, index, &blk, buf, len, pos);
 			fn(ctx, &it);
 		}
 		csrl_pem_block_clear(&blk);

@@ -38,6 +38,14 @@ typedef void (*csrl_input_fn)(void *ctx, const struct csrl_input_item *item);
 void csrl_input_emit_error(const char *path, unsigned index, long line,
 			   const struct csrl_error *e, int is_pem, csrl_input_fn fn, void *ctx);
 
+/** For a block csrl_pem_next read with result rc: when it is a PEM block of another kind (a
+ * certificate, a key), fills e with CSRL_ERR_PEM_NOT_CSR and returns that; otherwise rc. */
+int csrl_input_pem_check(const struct csrl_pem_block *blk, int rc, struct csrl_error *e);
+/** Fills it with the CSR of block blk, read from file[0..file_len) up to byte end. */
+void csrl_input_pem_item(struct csrl_input_item *it, const char *path, unsigned index,
+			 const struct csrl_pem_block *blk, const uint8_t *file, size_t file_len,
+			 size_t end);
+
 /** Reads a whole file ("-" for stdin) into a malloc'd buffer, bounded by CSRL_MAX_FILE_SIZE.
  * The caller frees *buf. */
 int csrl_input_read(const char *path, uint8_t **buf, size_t *len, struct csrl_error *err);

@@ -93,13 +93,8 @@ static size_t one_block(const char *path, struct sbuf *s, size_t n, unsigned ind
 	size_t pos = 0;
 	int rc;
 
-	rc = csrl_pem_next(text, n, &pos, &blk, &e);
-	if (rc == CSRL_ERR_OK && !blk.is_csr) {
-		csrl_error_set(&e, CSRL_ERR_PEM_NOT_CSR, 0, "PEM block \"%s\" is %s, not a "
-			       "certificate request", blk.label, csrl_pem_label_kind(blk.label));
-		e.line = blk.begin_line;
-		rc = e.code;
-	}
+	/* the buffer starts at the block's BEGIN line: offsets and lines gain the buffer's */
+	rc = csrl_input_pem_check(&blk, csrl_pem_next(text, n, &pos, &blk, &e), &e);
 	if (rc != CSRL_ERR_OK) {
 		e.offset += s->base_off;
 		if (e.line > 0)
@@ -108,19 +103,10 @@ static size_t one_block(const char *path, struct sbuf *s, size_t n, unsigned ind
 		csrl_input_emit_error(path, index, 0, &e, 1, fn, ctx);
 		++*errors;
 	} else {
-		memset(&it, 0, sizeof it);
-		it.path = path;
-		it.index = index;
-		it.der = blk.der;
-		it.der_len = blk.der_len;
-		it.is_pem = 1;
-		it.pem_line = blk.begin_line + s->base_line;
-		it.pem_offset = blk.begin_offset + s->base_off;
-		it.legacy_label = blk.legacy_label;
-		it.file = (const uint8_t *)text;
-		it.file_len = n;
+		csrl_input_pem_item(&it, path, index, &blk, (const uint8_t *)text, n, pos);
+		it.pem_line += s->base_line;
+		it.pem_offset += s->base_off;
 		it.file_base = s->base_off;
-		it.block_len = pos - blk.begin_offset;
 		fn(ctx, &it);
 	}
 	csrl_pem_block_clear(&blk);
@@ -148,7 +134,8 @@ static void skip_block(struct sbuf *s)
 			continue;
 		}
 		/* a partial line is kept only while it may still be a marker */
-		if (midline || (sbuf_avail(s) >= BEGIN_LEN && memcmp(p, BEGIN_MARK, BEGIN_LEN) != 0 &&
+		if (midline || (sbuf_avail(s) >= BEGIN_LEN &&
+				memcmp(p, BEGIN_MARK, BEGIN_LEN) != 0 &&
 				memcmp(p, END_MARK, END_LEN) != 0)) {
 			sbuf_drop(s, sbuf_avail(s), 1);
 			midline = 1;
@@ -213,7 +200,8 @@ static unsigned pem_stream(const char *path, struct sbuf *s, csrl_input_fn fn, v
 
 	sbuf_fill(s, SBUF_CHUNK);
 	/* a first byte other than SEQUENCE is PEM (or nothing) without reading further */
-	while (sbuf_avail(s) > 0 && s->b[s->start] == 0x30 && sbuf_avail(s) < SBUF_CHUNK && sbuf_fill(s, SBUF_CHUNK) == 0)
+	while (sbuf_avail(s) > 0 && s->b[s->start] == 0x30 && sbuf_avail(s) < SBUF_CHUNK &&
+	       sbuf_fill(s, SBUF_CHUNK) == 0)
 		;
 	if (s->err)
 		return sbuf_read_error(path, 1, s, fn, ctx);

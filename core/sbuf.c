@@ -33,10 +33,12 @@ int sbuf_fill(struct sbuf *s, size_t limit)
 	if (need > s->cap) {
 		if (s->len >= limit)
 			return -1;
-		if (!(nb = realloc(s->b, need > limit + SBUF_CHUNK + 1 ? limit + SBUF_CHUNK + 1 : need)))
+		if (need > limit + SBUF_CHUNK + 1)
+			need = limit + SBUF_CHUNK + 1;
+		if (!(nb = realloc(s->b, need)))
 			return s->err = ENOMEM, s->eof = 1, -1;
 		s->b = nb;
-		s->cap = need > limit + SBUF_CHUNK + 1 ? limit + SBUF_CHUNK + 1 : need;
+		s->cap = need;
 	}
 	do
 		got = read(s->fd, s->b + s->len, s->cap - s->len - 1);
@@ -71,8 +73,8 @@ unsigned sbuf_read_error(const char *path, unsigned index, const struct sbuf *s,
 {
 	struct csrl_error e;
 
-	csrl_error_set(&e, s->err == ENOMEM ? CSRL_ERR_NOMEM : CSRL_ERR_IO, s->base_off + sbuf_avail(s),
-		       "read error: %s", strerror(s->err));
+	csrl_error_set(&e, s->err == ENOMEM ? CSRL_ERR_NOMEM : CSRL_ERR_IO,
+		       s->base_off + sbuf_avail(s), "read error: %s", strerror(s->err));
 	csrl_input_emit_error(path, index, 0, &e, 0, fn, ctx);
 	return 1;
 }
