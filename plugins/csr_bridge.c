@@ -41,21 +41,6 @@ static void set_node(lua_State *L, const char *k, const struct csrl_node *n)
 	lua_setfield(L, -2, k);
 }
 
-static const char *string_type(uint32_t tag)
-{
-	switch (tag) {
-	case CSRL_TAG_UTF8_STRING: return "UTF8String";
-	case CSRL_TAG_NUMERIC_STRING: return "NumericString";
-	case CSRL_TAG_PRINTABLE_STRING: return "PrintableString";
-	case CSRL_TAG_T61_STRING: return "TeletexString";
-	case CSRL_TAG_IA5_STRING: return "IA5String";
-	case CSRL_TAG_VISIBLE_STRING: return "VisibleString";
-	case CSRL_TAG_UNIVERSAL_STRING: return "UniversalString";
-	case CSRL_TAG_BMP_STRING: return "BMPString";
-	}
-	return "other";
-}
-
 static int m_version(lua_State *L)
 {
 	lua_pushinteger(L, bridge_check_csr(L)->version);
@@ -77,7 +62,7 @@ static void push_avas(lua_State *L, const struct csrl_name *nm, size_t n)
 			set_int(L, "rdn", (lua_Integer)i + 1);
 			set_oid(L, "oid", a->oid);
 			set_str(L, "name", a->name);
-			set_str(L, "type", string_type(a->string_tag));
+			set_str(L, "type", text_string_type(a->string_tag));
 			set_int(L, "tag", a->string_tag);
 			set_str(L, "value", a->utf8);
 			set_bytes(L, "raw", a->value);

@@ -86,21 +86,6 @@ static void set_str(lua_State *L, const char *k, const char *v)
 	}
 }
 
-static const char *tag_name(uint32_t tag)
-{
-	switch (tag) {
-	case CSRL_TAG_UTF8_STRING: return "UTF8String";
-	case CSRL_TAG_PRINTABLE_STRING: return "PrintableString";
-	case CSRL_TAG_IA5_STRING: return "IA5String";
-	case CSRL_TAG_T61_STRING: return "TeletexString";
-	case CSRL_TAG_BMP_STRING: return "BMPString";
-	case CSRL_TAG_UNIVERSAL_STRING: return "UniversalString";
-	case CSRL_TAG_NUMERIC_STRING: return "NumericString";
-	case CSRL_TAG_VISIBLE_STRING: return "VisibleString";
-	}
-	return "other";
-}
-
 /** req:subject(): list of {index, rdn, oid, name, value, type} in encoding order. */
 static int r_subject(lua_State *L)
 {
@@ -119,7 +104,7 @@ static int r_subject(lua_State *L)
 		set_str(L, "oid", a->oid);
 		set_str(L, "name", csrl_gen_oid_name(a->oid));
 		set_str(L, "value", a->utf8);
-		set_str(L, "type", a->text ? tag_name(a->tag) : "other");
+		set_str(L, "type", a->text ? text_string_type(a->tag) : "other");
 		lua_rawseti(L, -2, (lua_Integer)i + 1);
 	}
 	return 1;

@@ -103,6 +103,9 @@ extern const luaL_Reg bridge_csr_methods[];
 const char *text_oid(struct csrl_bytes oid, char *buf, size_t size);
 /** Pushes the unsigned big-endian integer b in decimal ("0" when empty). */
 void text_push_decimal(lua_State *L, struct csrl_bytes b);
+/** The name of a directory string type ("UTF8String", "PrintableString" ...), as the `type`
+ * of subject entries shows it; "other" for any other tag. */
+const char *text_string_type(uint32_t tag);
 
 /* views.c: entries of subject() and sans() built once per lint run, read through proxies */
 enum { VIEW_SUBJECT = 1, VIEW_SANS = 2 };

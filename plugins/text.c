@@ -5,6 +5,7 @@
 #include <gmp.h>
 
 #include "host.h"
+#include "inspect_util.h"
 
 /* Longest OID printed without csrl_oid_to_dotted: at most 4 characters per byte, so its text
  * always fits the 256 bytes (no truncation to tell apart). */
@@ -88,4 +89,15 @@ void text_push_decimal(lua_State *L, struct csrl_bytes b)
 	mpz_clear(z);
 	if (!s)
 		luaL_error(L, "out of memory");
+}
+
+const char *text_string_type(uint32_t tag)
+{
+	switch (tag) {
+	case CSRL_TAG_UTF8_STRING: case CSRL_TAG_NUMERIC_STRING: case CSRL_TAG_PRINTABLE_STRING:
+	case CSRL_TAG_T61_STRING: case CSRL_TAG_IA5_STRING: case CSRL_TAG_VISIBLE_STRING:
+	case CSRL_TAG_UNIVERSAL_STRING: case CSRL_TAG_BMP_STRING:
+		return csrl_universal_name(tag);
+	}
+	return "other";
 }
