@@ -27,6 +27,18 @@ static const char usage[] =
 	"finding reached --fail-on (lint, batch-gcd); 2 on a usage error. `csrlint help\n"
 	"COMMAND` describes each command.\n";
 
+int csrl_cli_add_arg(const char *cmd, const char **list, int *n, int max, const char *arg,
+		     const char *opt)
+{
+	if (*n >= max - 1) {
+		fprintf(stderr, "csrlint %s: too many %s options\n", cmd, opt);
+		return -1;
+	}
+	list[(*n)++] = arg;
+	list[*n] = NULL;
+	return 0;
+}
+
 int csrl_cli_main(int argc, char **argv)
 {
 	const char *cmd = argc > 1 ? argv[1] : NULL;

@@ -5,6 +5,13 @@
 
 enum { CSRL_EXIT_OK = 0, CSRL_EXIT_FAIL = 1, CSRL_EXIT_USAGE = 2 };
 
+/* Repeatable options (--plugin, --plugins, --param) keep at most this many values each. */
+#define CSRL_CLI_MAX_ARGS 64
+
+/** Appends arg to list, which ends in NULL and holds *n of at most max - 1 values; when it
+ * is full, says "csrlint CMD: too many OPT options" and returns -1. */
+int csrl_cli_add_arg(const char *cmd, const char **list, int *n, int max, const char *arg,
+		     const char *opt);
 /** Entry point of the `csrlint` program. */
 int csrl_cli_main(int argc, char **argv);
 /** `csrlint inspect [options] FILE...` */

@@ -14,7 +14,6 @@
 /* Exit status when nothing could be written (bad key, unreadable input, write failure). */
 #define EXIT_ERROR 3
 /* Most --plugin, --plugins and --param options (each list). */
-#define MAX_PLUGIN_ARGS 64
 
 static const char fix_usage[] =
 	"Usage: csrlint fix [--key KEY] [OPTIONS] FILE\n"
@@ -57,7 +56,7 @@ struct fix_args {
 	const char *key, *passin, *out, *input;
 	unsigned profile;
 	int profile_set, dry_run, der, in_place, json;
-	const char *files[MAX_PLUGIN_ARGS], *dirs[MAX_PLUGIN_ARGS], *params[MAX_PLUGIN_ARGS];
+	const char *files[CSRL_CLI_MAX_ARGS], *dirs[CSRL_CLI_MAX_ARGS], *params[CSRL_CLI_MAX_ARGS];
 	int nfiles, ndirs, nparams;
 	struct csrl_plugin_config pcfg;
 	struct csrl_fix_opts fo;
@@ -102,18 +101,6 @@ static int parse_hash(const char *s)
 	       CSRL_HASH_SHA384 : strcmp(s, "sha512") == 0 ? CSRL_HASH_SHA512 : -1;
 }
 
-/* Appends a --plugin, --plugins or --param argument to list (NULL-terminated). */
-static int add_arg(const char **list, int *n, const char *arg, const char *opt)
-{
-	if (*n >= MAX_PLUGIN_ARGS - 1) {
-		fprintf(stderr, "csrlint fix: too many %s options\n", opt);
-		return -1;
-	}
-	list[(*n)++] = arg;
-	list[*n] = NULL;
-	return 0;
-}
-
 /* Option values past a char: the Lua options have long names only. */
 enum { OPT_PLUGIN = 256, OPT_PLUGINS, OPT_POLICY, OPT_PARAM, OPT_NO_DEFAULTS };
 
@@ -155,15 +142,18 @@ static int parse_args(int argc, char **argv, struct fix_args *a)
 			a->profile_set = 1;
 			break;
 		case OPT_PLUGIN:
-			if (add_arg(a->files, &a->nfiles, optarg, "--plugin") < 0)
+			if (csrl_cli_add_arg("fix", a->files, &a->nfiles, CSRL_CLI_MAX_ARGS, optarg,
+					     "--plugin") < 0)
 				return -1;
 			break;
 		case OPT_PLUGINS:
-			if (add_arg(a->dirs, &a->ndirs, optarg, "--plugins") < 0)
+			if (csrl_cli_add_arg("fix", a->dirs, &a->ndirs, CSRL_CLI_MAX_ARGS, optarg,
+					     "--plugins") < 0)
 				return -1;
 			break;
 		case OPT_PARAM:
-			if (add_arg(a->params, &a->nparams, optarg, "--param") < 0)
+			if (csrl_cli_add_arg("fix", a->params, &a->nparams, CSRL_CLI_MAX_ARGS, optarg,
+					     "--param") < 0)
 				return -1;
 			break;
 		case OPT_POLICY: a->pcfg.policy = optarg; break;

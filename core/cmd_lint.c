@@ -12,7 +12,6 @@
 
 #define MAX_SELECT 256
 #define MAX_BLOCKLISTS 32
-#define MAX_PLUGIN_ARGS 64
 /* An upper bound keeps a typo from turning one request into minutes of work. */
 #define MAX_FERMAT_ROUNDS 100000000
 
@@ -135,18 +134,6 @@ static int setup_plugins(struct csrl_lint_run *r, const struct csrl_plugin_confi
 unknown:
 	fprintf(stderr, "csrlint lint: no rule matches '%s' (see `csrlint rules`)\n", *sel);
 	return -1;
-}
-
-/* Appends a --plugin, --plugins or --param argument. */
-static int add_arg(const char **list, int *n, const char *arg, const char *opt)
-{
-	if (*n >= MAX_PLUGIN_ARGS - 1) {
-		fprintf(stderr, "csrlint lint: too many %s options\n", opt);
-		return -1;
-	}
-	list[(*n)++] = arg;
-	list[*n] = NULL;
-	return 0;
 }
 
 static int parse_severity(const char *arg, const char *opt, int *out)
@@ -296,7 +283,7 @@ struct lint_args {
 	struct lint_cli o;
 	struct csrl_plugin_config pcfg;
 	const char *enable[MAX_SELECT], *disable[MAX_SELECT];
-	const char *pfiles[MAX_PLUGIN_ARGS], *pdirs[MAX_PLUGIN_ARGS], *params[MAX_PLUGIN_ARGS];
+	const char *pfiles[CSRL_CLI_MAX_ARGS], *pdirs[CSRL_CLI_MAX_ARGS], *params[CSRL_CLI_MAX_ARGS];
 	struct csrl_blocklist *lists[MAX_BLOCKLISTS + 1];
 	int ne, nd, npf, npd, npp, nlists, profile_set;
 };
@@ -389,11 +376,14 @@ static int plugin_option(int c, struct lint_args *a)
 {
 	switch (c) {
 	case 'P':
-		return add_arg(a->pfiles, &a->npf, optarg, "--plugin") < 0 ? -1 : 1;
+		return csrl_cli_add_arg("lint", a->pfiles, &a->npf, CSRL_CLI_MAX_ARGS, optarg,
+					"--plugin") < 0 ? -1 : 1;
 	case 'Q':
-		return add_arg(a->pdirs, &a->npd, optarg, "--plugins") < 0 ? -1 : 1;
+		return csrl_cli_add_arg("lint", a->pdirs, &a->npd, CSRL_CLI_MAX_ARGS, optarg,
+					"--plugins") < 0 ? -1 : 1;
 	case 'A':
-		return add_arg(a->params, &a->npp, optarg, "--param") < 0 ? -1 : 1;
+		return csrl_cli_add_arg("lint", a->params, &a->npp, CSRL_CLI_MAX_ARGS, optarg,
+					"--param") < 0 ? -1 : 1;
 	case 'Y':
 		a->pcfg.policy = optarg;
 		return 1;

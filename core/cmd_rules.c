@@ -56,7 +56,7 @@ int csrl_cmd_rules(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	static const char *files[64], *dirs[64];
+	static const char *files[CSRL_CLI_MAX_ARGS], *dirs[CSRL_CLI_MAX_ARGS];
 	struct csrl_plugin_config cfg = { files, dirs, NULL, NULL, 0, 0, 0 };
 	struct csrl_plugins *plugins;
 	const struct csrl_rule *const *extra;
@@ -75,8 +75,11 @@ int csrl_cmd_rules(int argc, char **argv)
 			   strcmp(optarg, "text") != 0) {
 			fprintf(stderr, "csrlint rules: unknown format '%s' (text or json)\n", optarg);
 			return CSRL_EXIT_USAGE;
-		} else if ((c == 'P' && nf < 63) || (c == 'Q' && nd < 63)) {
-			*(c == 'P' ? &files[nf++] : &dirs[nd++]) = optarg;
+		} else if (c == 'P' || c == 'Q') {
+			if (csrl_cli_add_arg("rules", c == 'P' ? files : dirs, c == 'P' ? &nf : &nd,
+					     CSRL_CLI_MAX_ARGS, optarg,
+					     c == 'P' ? "--plugin" : "--plugins") < 0)
+				return CSRL_EXIT_USAGE;
 		} else if (c == 'n') {
 			cfg.no_defaults = 1;
 		} else if (c == 'h') {

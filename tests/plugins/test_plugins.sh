@@ -59,6 +59,14 @@ check "bundled-inert" "[ $? -eq 0 ] && grep -q 'ok, no findings' '$tmp/out'"
 check "rules-lists-lua" "grep -q '^policy.san.domain-not-allowed .*error' '$tmp/out' && grep -q '\[plugin\]' '$tmp/out'"
 "$bin" rules --no-default-plugins >"$tmp/out2" 2>&1
 check "rules-no-default" "! grep -q '^policy\.' '$tmp/out2'"
+# 64 --plugin options are one too many for every command that takes them: a clear usage
+# error, not a silently dropped file
+many=$(i=0; while [ $i -lt 64 ]; do printf -- '--plugin %s ' "$check"; i=$((i + 1)); done)
+"$bin" rules $many >"$tmp/out" 2>&1; r1=$?
+"$bin" lint $many "$good" >>"$tmp/out" 2>&1; r2=$?
+"$bin" fix --key x $many "$good" >>"$tmp/out" 2>&1; r3=$?
+check "too-many-plugins" "[ $r1 -eq 2 ] && [ $r2 -eq 2 ] && [ $r3 -eq 2 ] &&
+	[ \$(grep -c -E '^csrlint (rules|lint|fix): too many --plugin options$' '$tmp/out') -eq 3 ]"
 
 # --param and SARIF / JSON / text
 "$bin" lint --param allowed_suffixes=corp.example --format sarif "$good" >"$tmp/sarif" 2>&1
